@@ -1,0 +1,92 @@
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Clock } from '../domain/time/clock.ts';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { authorizationPlugin } from './plugins/authorization.ts';
+import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { openApiPlugin } from './plugins/openapi.ts';
+import { requestContextPlugin, requestIdFrom } from './plugins/request-context.ts';
+import { webAppPlugin } from './plugins/web-app.ts';
+import { systemClock } from './system-clock.ts';
+
+export const APP_VERSION = '0.1.0';
+
+export interface BuildAppOptions {
+  config: Pick<Config, 'logLevel' | 'logPretty' | 'webDistDir' | 'nodeEnv'>;
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** Override the logger (tests pass false or a capturing stream). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Header values that must never reach a log line. */
+const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
+
+export function loggerOptions(config: BuildAppOptions['config']): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+    ...(config.logPretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
+      : {}),
+  };
+}
+
+/**
+ * Builds the whole application without listening: main.ts listens, tests use app.inject().
+ * Order matters: cross-cutting plugins first, then API modules, then the web app (which owns
+ * the not-found handler).
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(options.config),
+    genReqId: requestIdFrom,
+    // Bodies above 1 MiB are refused (413); uploads get their own limits in their modules.
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // USWDS icons and the Swagger UI use data: URIs for small images.
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    // HSTS belongs to the TLS-terminating proxy; sending it over plain HTTP on localhost would
+    // pin browsers to HTTPS for a development host.
+    strictTransportSecurity: false,
+  });
+  await app.register(errorHandlerPlugin);
+  await app.register(requestContextPlugin, {
+    db: options.database.db,
+    clock: options.clock ?? systemClock,
+  });
+  await app.register(authorizationPlugin);
+  await app.register(metricsPlugin);
+  await app.register(openApiPlugin, { version: APP_VERSION });
+
+  await app.register(healthRoutes, { pingDatabase: () => options.database.ping() });
+  await app.register(organisationsRoutes, { prefix: '/api/v1' });
+
+  await app.register(webAppPlugin, { distDir: options.config.webDistDir });
+  return app;
+}

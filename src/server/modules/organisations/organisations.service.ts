@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { hasPermission } from '../../../domain/authorization/permissions.ts';
+import { AppError, notFound } from '../../../domain/errors/error-codes.ts';
+import type {
+  Organisation,
+  OrganisationListQuery,
+  OrganisationPage,
+} from '../../../domain/organisations/organisation.schema.ts';
+import type { ServiceContext } from '../../service-context.ts';
+import {
+  findOrganisationById,
+  findOrganisations,
+  type OrganisationKey,
+} from './organisations.repository.ts';
+
+const CursorSchema = z.tuple([z.string(), z.uuid()]);
+
+export function encodeOrganisationCursor(key: OrganisationKey): string {
+  return Buffer.from(JSON.stringify([key.legalName, key.id])).toString('base64url');
+}
+
+function decodeOrganisationCursor(cursor: string): OrganisationKey {
+  try {
+    const [legalName, id] = CursorSchema.parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
+    return { legalName, id };
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'The request is not valid', {
+      issues: [{ path: 'querystring.cursor', message: 'is not a cursor this API returned' }],
+    });
+  }
+}
+
+/**
+ * Tenant scope (check 3): `organisations:read:any` (CBP roles) reads the whole directory.
+ * Without it an actor reads only its own organisation; anonymous actors have none, so they read
+ * nothing. (Signed-in actors with an organisation arrive with issue 3.)
+ */
+function canReadEveryOrganisation(ctx: ServiceContext): boolean {
+  return hasPermission(ctx.actor, 'organisations:read:any');
+}
+
+export async function listOrganisations(
+  ctx: ServiceContext,
+  query: OrganisationListQuery,
+): Promise<OrganisationPage> {
+  if (!canReadEveryOrganisation(ctx)) {
+    return { items: [], nextCursor: null };
+  }
+  // Fetch one extra row to learn whether another page exists without a count query.
+  const rows = await findOrganisations(ctx.db, {
+    onlyOrganisationId: null,
+    kind: query.kind,
+    nameContains: query.q,
+    after: query.cursor ? decodeOrganisationCursor(query.cursor) : undefined,
+    limit: query.limit + 1,
+  });
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeOrganisationCursor(last) : null,
+  };
+}
+
+export async function getOrganisation(ctx: ServiceContext, id: string): Promise<Organisation> {
+  const organisation = canReadEveryOrganisation(ctx)
+    ? await findOrganisationById(ctx.db, id)
+    : null;
+  if (!organisation) {
+    throw notFound('Organisation');
+  }
+  return organisation;
+}

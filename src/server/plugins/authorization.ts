@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasPermission, type Permission } from '../../domain/authorization/permissions.ts';
+import { AppError } from '../../domain/errors/error-codes.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The permission a route requires (check 1 of 3). `null` marks a deliberately public route.
+     * Every /api/v1 route must say which: a route that forgets fails at start-up.
+     */
+    permission?: Permission | null;
+  }
+}
+
+const API_PREFIX = '/api/v1/';
+
+/**
+ * Check 1 of the three authorization checks (architecture.md): the route's permission, before
+ * the handler runs. Checks 2 (record) and 3 (tenant scope) live in services and repositories.
+ */
+export const authorizationPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.addHook('onRoute', (route) => {
+      if (route.url.startsWith(API_PREFIX) && route.config?.permission === undefined) {
+        throw new Error(
+          `Route ${route.method} ${route.url} declares no permission: set config.permission ` +
+            '(or null for a deliberately public route).',
+        );
+      }
+    });
+    app.addHook('preHandler', async (request) => {
+      const permission = request.routeOptions.config.permission;
+      if (permission && !hasPermission(request.actor, permission)) {
+        if (request.actor.kind === 'anonymous') {
+          throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+        }
+        throw new AppError('FORBIDDEN', `This requires the permission ${permission}`);
+      }
+    });
+  },
+  { name: 'authorization', dependencies: ['request-context'] },
+);
