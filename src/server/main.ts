@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open-configured-database.ts';
-import { waitForDatabase } from './db/wait-for-database.ts';
+import { rootCauseMessage, waitForDatabase } from './db/wait-for-database.ts';
 import { countOrganisations } from './modules/organisations/organisations.repository.ts';
 import { seedDemoData } from './seed/seed-demo-data.ts';
 import { systemClock } from './system-clock.ts';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   try {
     await waitForDatabase(database, config.dbConnectAttempts, (attempt, delayMs, error) => {
       log.warn(
-        { attempt, delayMs, reason: error instanceof Error ? error.message : String(error) },
+        { attempt, delayMs, reason: rootCauseMessage(error) },
         `database not reachable (${describeDatabase(config)}); retrying`,
       );
     });

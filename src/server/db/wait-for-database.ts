@@ -10,9 +10,21 @@ export function backoffDelaysMs(attempts: number, baseMs = 250, maxMs = 5_000): 
   );
 }
 
+/** The innermost cause's message: drivers wrap "connection refused" in "Failed query: ...". */
+export function rootCauseMessage(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined) {
+    current = current.cause;
+  }
+  if (current instanceof AggregateError && current.errors.length > 0) {
+    return rootCauseMessage(current.errors[0]);
+  }
+  return current instanceof Error ? current.message : String(current);
+}
+
 export class DatabaseUnreachableError extends Error {
   constructor(attempts: number, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = rootCauseMessage(cause);
     super(`The database did not answer after ${attempts} attempts: ${reason}`, { cause });
     this.name = 'DatabaseUnreachableError';
   }

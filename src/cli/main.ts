@@ -1,0 +1,98 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import type { DatabaseHandle } from '../server/db/database.ts';
+import { migrateDatabase } from '../server/db/migrate.ts';
+import { describeDatabase, openConfiguredDatabase } from '../server/db/open-configured-database.ts';
+import { waitForDatabase } from '../server/db/wait-for-database.ts';
+import { seedDemoData } from '../server/seed/seed-demo-data.ts';
+import { systemClock } from '../server/system-clock.ts';
+
+/** Exit codes: 0 success, 1 the command failed, 2 the command line was wrong. */
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+class CliFailure extends Error {}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Opens the configured database, waits for it, runs `work`, and always closes it. */
+async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    say(`Database: ${describeDatabase(config)}`);
+    await waitForDatabase(database, config.dbConnectAttempts, (attempt, delayMs) => {
+      process.stderr.write(
+        `database not reachable (attempt ${attempt}); retrying in ${delayMs} ms\n`,
+      );
+    });
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('ctpat')
+    .description('OpenCTPAT command line: database, demo data and operations.')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  const db = program.command('db').description('Database schema commands.');
+  db.command('migrate')
+    .description('Apply every committed migration not yet applied (idempotent, one transaction).')
+    .action(async () => {
+      await withDatabase(async (database) => {
+        const result = await migrateDatabase(database);
+        say(
+          result.applied.length === 0
+            ? `Schema up to date (${result.total} migrations).`
+            : `Applied ${result.applied.length} migration(s): ${result.applied.join(', ')}.`,
+        );
+      });
+    });
+
+  program
+    .command('seed')
+    .description('Load a data set into the database (migrates first).')
+    .option('--demo', 'the demo data set: member companies of several entity types, CBP offices')
+    .action(async (options: { demo?: boolean }) => {
+      if (!options.demo) {
+        throw new CliFailure('Choose a data set: ctpat seed --demo');
+      }
+      await withDatabase(async (database) => {
+        await migrateDatabase(database);
+        const result = await seedDemoData(database.db, systemClock);
+        say(
+          `Demo data: ${result.organisationsCreated} organisation(s) created, ` +
+            `${result.organisationsTotal - result.organisationsCreated} already present.`,
+        );
+      });
+    });
+
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    const message =
+      error instanceof ConfigError || error instanceof CliFailure || error instanceof Error
+        ? error.message
+        : String(error);
+    process.stderr.write(`ctpat: ${message}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

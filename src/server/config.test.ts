@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe(loadConfig.name, () => {
+  it('uses safe defaults: port 3000 on all interfaces, embedded PGlite in ./data', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.nodeEnv).toBe('development');
+    expect(config.logLevel).toBe('info');
+    expect(config.database).toEqual({
+      driver: 'pglite',
+      dataDir: path.resolve('./data/pglite'),
+    });
+    expect(config.seedDemo).toBe(true);
+  });
+
+  it('switches to PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db.example:5432/ctpat' });
+    expect(config.database).toEqual({
+      driver: 'postgres',
+      url: 'postgres://u:p@db.example:5432/ctpat',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+    expect(loadConfig({ DATABASE_URL: '' }).database.driver).toBe('pglite');
+  });
+
+  it('names every bad variable at once, with the reason and the value', () => {
+    const error = configError({ PORT: 'abc', LOG_LEVEL: 'loud', NODE_ENV: 'staging' });
+    expect(error.issues).toHaveLength(3);
+    expect(error.message).toContain('PORT: must be a number (got "abc")');
+    expect(error.message).toMatch(/LOG_LEVEL: .*\(got "loud"\)/);
+    expect(error.message).toMatch(/NODE_ENV: .*\(got "staging"\)/);
+  });
+
+  it('rejects a port outside 0-65535', () => {
+    expect(configError({ PORT: '70000' }).issues).toEqual(['PORT: must be 0-65535 (got "70000")']);
+  });
+
+  it('never echoes DATABASE_URL, which may hold a password', () => {
+    const error = configError({ DATABASE_URL: 'mysql://admin:s3cret@host/db' });
+    expect(error.message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+    expect(error.message).not.toContain('s3cret');
+  });
+
+  it('reads booleans strictly', () => {
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(configError({ SEED_DEMO: 'nope' }).issues[0]).toContain(
+      'SEED_DEMO: must be true or false',
+    );
+  });
+});
