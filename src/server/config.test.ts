@@ -59,6 +59,11 @@ describe(loadConfig.name, () => {
     expect(error.message).not.toContain('s3cret');
   });
 
+  it('never seeds demo data in production unless asked to', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
   it('reads booleans strictly', () => {
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
     expect(configError({ SEED_DEMO: 'nope' }).issues[0]).toContain(

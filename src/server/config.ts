@@ -26,8 +26,11 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  /** Seed the demo data set on start when the database has no organisations yet. */
-  SEED_DEMO: booleanFromEnv.default(true),
+  /**
+   * Seed the demo data set on start when the database has no organisations yet. Defaults to
+   * true except in production, where fictional companies must never appear by accident.
+   */
+  SEED_DEMO: booleanFromEnv.optional(),
   /** How many times start-up tries to reach the database before giving up. */
   DB_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   /** Where the built web app lives; the server serves it and falls back to index.html. */
@@ -88,7 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { driver: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY ?? (e.NODE_ENV === 'development' && process.stdout.isTTY === true),
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     dbConnectAttempts: e.DB_CONNECT_ATTEMPTS,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
   };
