@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   serializerCompiler,
@@ -10,19 +12,26 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
+import { authenticationPlugin } from './plugins/authentication.ts';
 import { authorizationPlugin } from './plugins/authorization.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { requestContextPlugin, requestIdFrom } from './plugins/request-context.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
+import type { Runtime } from './runtime.ts';
+import { deriveKeys } from './security/secret-key.ts';
 import { systemClock } from './system-clock.ts';
 
 export const APP_VERSION = '0.1.0';
 
 export interface BuildAppOptions {
-  config: Pick<Config, 'logLevel' | 'logPretty' | 'webDistDir' | 'nodeEnv'>;
+  config: Pick<Config, 'logLevel' | 'logPretty' | 'webDistDir' | 'nodeEnv'> &
+    Partial<Pick<Config, 'session' | 'publicUrl' | 'mail' | 'trustProxy'>>;
   database: DatabaseHandle;
+  /** The deployment secret; keys derive from it. A random one when absent (tests). */
+  secretKey?: Buffer;
   clock?: Clock;
   /** Where log lines go instead of stdout (tests capture them). */
   logStream?: { write(line: string): void };
@@ -77,8 +86,17 @@ export function loggerOptions(
  * the not-found handler).
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const config = options.config;
+  const runtime: Runtime = {
+    keys: deriveKeys(options.secretKey ?? randomBytes(32)),
+    session: config.session ?? { idleMinutes: 30, absoluteHours: 12, cookieSecure: false },
+    publicUrl: config.publicUrl ?? 'http://localhost:3000',
+    mail: config.mail ?? { smtpUrl: null, from: 'OpenCTPAT <no-reply@localhost>' },
+  };
+  const clock = options.clock ?? systemClock;
   const app = Fastify({
-    logger: loggerOptions(options.config, options.logStream),
+    logger: loggerOptions(config, options.logStream),
+    trustProxy: config.trustProxy ?? false,
     genReqId: requestIdFrom,
     // Bodies above 1 MiB are refused (413); uploads get their own limits in their modules.
     bodyLimit: 1024 * 1024,
@@ -101,16 +119,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     strictTransportSecurity: false,
   });
   await app.register(errorHandlerPlugin);
-  await app.register(requestContextPlugin, {
-    db: options.database.db,
-    clock: options.clock ?? systemClock,
-  });
+  await app.register(requestContextPlugin, { db: options.database.db, clock, runtime });
+  // Per-route limits (sign-in, resets, invitations) declare config.rateLimit; nothing global.
+  await app.register(rateLimit, { global: false });
+  await app.register(authenticationPlugin, { db: options.database.db, clock, runtime });
   await app.register(authorizationPlugin);
   await app.register(metricsPlugin);
   await app.register(openApiPlugin, { version: APP_VERSION });
 
   await app.register(healthRoutes, { pingDatabase: () => options.database.ping() });
   await app.register(organisationsRoutes, { prefix: '/api/v1' });
+  await app.register(sessionsRoutes, { prefix: '/api/v1' });
 
   await app.register(webAppPlugin, { distDir: options.config.webDistDir });
   return app;

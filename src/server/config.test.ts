@@ -59,9 +59,25 @@ describe(loadConfig.name, () => {
     expect(error.message).not.toContain('s3cret');
   });
 
+  const SECRET = Buffer.alloc(32, 7).toString('base64');
+
   it('never seeds demo data in production unless asked to', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: SECRET }).seedDemo).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', SECRET_KEY: SECRET, SEED_DEMO: 'true' }).seedDemo,
+    ).toBe(true);
+  });
+
+  it('requires a secret key of at least 32 bytes in production, and never echoes it', () => {
+    expect(configError({ NODE_ENV: 'production' }).issues).toEqual([
+      'SECRET_KEY: is required when NODE_ENV=production',
+    ]);
+    const short = configError({ SECRET_KEY: 'c2hvcnQtc2VjcmV0' });
+    expect(short.issues[0]).toMatch(/^SECRET_KEY: must be at least 32 random bytes/);
+    expect(short.message).not.toContain('c2hvcnQtc2VjcmV0');
+    const config = loadConfig({ NODE_ENV: 'production', SECRET_KEY: SECRET });
+    expect(config.secretKey?.length).toBe(32);
+    expect(config.session.cookieSecure).toBe(true);
   });
 
   it('reads booleans strictly', () => {

@@ -37,6 +37,54 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   /** Log lines as pretty text (development) instead of JSON. */
   LOG_PRETTY: booleanFromEnv.optional(),
+  /**
+   * The deployment's secret (base64 or hex, at least 32 bytes); keys for CSRF tokens and for
+   * secrets at rest derive from it. Required in production; elsewhere one is generated and
+   * kept in DATA_DIR/secret-key.
+   */
+  SECRET_KEY: z
+    .string()
+    .transform((value, ctx) => {
+      const bytes = /^[0-9a-fA-F]+$/.test(value)
+        ? Buffer.from(value, 'hex')
+        : Buffer.from(value, 'base64');
+      if (bytes.length < 32) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be at least 32 random bytes, base64 or hex (e.g. openssl rand -base64 32)',
+        });
+        return z.NEVER;
+      }
+      return bytes;
+    })
+    .optional(),
+  /** The address people reach the app at; links in e-mails start with it. */
+  PUBLIC_URL: z.url({ message: 'must be a URL such as https://ctpat.example.gov' }).optional(),
+  /** Sign a session out after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+  /** Sign a session out this many hours after sign-in, whatever the activity. */
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Mark cookies Secure (HTTPS only). Defaults to true in production. */
+  COOKIE_SECURE: booleanFromEnv.optional(),
+  /** Trust X-Forwarded-For from the proxy in front (for client addresses and rate limits). */
+  TRUST_PROXY: booleanFromEnv.default(false),
+  /** smtp:// or smtps:// URL of the mail server; unset keeps e-mails in the outbox table. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The From address of e-mails. */
+  MAIL_FROM: z.string().min(3).default('OpenCTPAT <no-reply@localhost>'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -52,6 +100,12 @@ export interface Config {
   seedDemo: boolean;
   dbConnectAttempts: number;
   webDistDir: string;
+  /** From SECRET_KEY; null means "use or create DATA_DIR/secret-key". */
+  secretKey: Buffer | null;
+  publicUrl: string;
+  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
+  trustProxy: boolean;
+  mail: { smtpUrl: string | null; from: string };
 }
 
 export class ConfigError extends Error {
@@ -74,12 +128,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const value = env[name];
-        const shown = name === 'DATABASE_URL' || value === undefined ? '' : ` (got "${value}")`;
+        const secret = name === 'DATABASE_URL' || name === 'SECRET_KEY' || name === 'SMTP_URL';
+        const shown = secret || value === undefined ? '' : ` (got "${value}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.SECRET_KEY) {
+    throw new ConfigError(['SECRET_KEY: is required when NODE_ENV=production']);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     nodeEnv: e.NODE_ENV,
@@ -94,5 +152,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     dbConnectAttempts: e.DB_CONNECT_ATTEMPTS,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    secretKey: e.SECRET_KEY ?? null,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    session: {
+      idleMinutes: e.SESSION_IDLE_MINUTES,
+      absoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    },
+    trustProxy: e.TRUST_PROXY,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
   };
 }

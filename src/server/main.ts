@@ -4,6 +4,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open-configured-database.ts';
 import { rootCauseMessage, waitForDatabase } from './db/wait-for-database.ts';
 import { countOrganisations } from './modules/organisations/organisations.repository.ts';
+import { loadSecretKey } from './security/secret-key.ts';
 import { seedDemoData } from './seed/seed-demo-data.ts';
 import { systemClock } from './system-clock.ts';
 
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
   }
 
   const database = await openConfiguredDatabase(config);
-  const app = await buildApp({ config, database });
+  const secretKey = await loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir });
+  const app = await buildApp({ config, database, secretKey });
   const log = app.log;
 
   try {

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Actor } from '../domain/authorization/permissions.ts';
 import type { Clock } from '../domain/time/clock.ts';
 import type { Db } from './db/database.ts';
+import type { Runtime } from './runtime.ts';
 
 /**
  * What every use case receives: `fn(ctx, input)`. Services never see request or reply, so they
@@ -12,5 +13,18 @@ export interface ServiceContext {
   actor: Actor;
   clock: Clock;
   log: FastifyBaseLogger;
-  requestId: string;
+  requestId: string | null;
+  /** The client's address (behind a trusted proxy: from X-Forwarded-For). */
+  clientAddress: string | null;
+  runtime: Runtime;
+}
+
+/** Where an audited change came from, as the audit trail records it. */
+export function auditOrigin(ctx: ServiceContext) {
+  return {
+    actor: ctx.actor,
+    now: ctx.clock.now(),
+    requestId: ctx.requestId,
+    clientAddress: ctx.clientAddress,
+  };
 }

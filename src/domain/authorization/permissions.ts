@@ -1,25 +1,169 @@
+import type { OrganisationKind } from '../organisations/organisation.schema.ts';
+import type { Role } from './roles.ts';
+
 /**
- * Permission strings read `module:action[:scope]` (codebase-models.md §3). A permission without
- * `:any` is limited to the actor's own organisation; `:any` reaches across tenants and is held
- * only by CBP roles. The full role → permission map arrives with identity and access (issue 3);
- * this file is where it lives.
+ * Permission strings read `module:action[:any]` (codebase-models.md §3). Without `:any` a
+ * permission reaches only the actor's own organisation (tenant); `:any` reaches across tenants
+ * and is held only by CBP roles. Routes require one (check 1), services assert the record
+ * (check 2), repositories scope every query to the tenant (check 3).
  */
-export const PERMISSIONS = ['organisations:read', 'organisations:read:any'] as const;
+export const PERMISSIONS = [
+  'organisations:read',
+  'organisations:read:any',
+  'account:manage',
+  'mfa:enrol',
+  'users:read',
+  'users:manage',
+  'api_tokens:manage',
+  'audit:read',
+  'audit:read:any',
+  'notifications:read',
+  'outbox:read:any',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/**
- * Who is acting. Until sign-in exists every request is anonymous and holds only
- * PUBLIC_PERMISSIONS; identity and access (issue 3) adds signed-in users and API tokens.
- */
-export interface Actor {
-  kind: 'anonymous';
-  permissions: ReadonlySet<Permission>;
-}
+const SIGNED_IN: readonly Permission[] = [
+  'account:manage',
+  'mfa:enrol',
+  'notifications:read',
+  'organisations:read',
+];
+const ORGANISATION_MANAGER: readonly Permission[] = [
+  ...SIGNED_IN,
+  'users:read',
+  'users:manage',
+  'api_tokens:manage',
+  'audit:read',
+];
+const CBP_STAFF: readonly Permission[] = [...SIGNED_IN, 'users:read', 'organisations:read:any'];
 
 /**
- * Permissions an anonymous visitor holds. Provisional: the organisation directory is readable
- * so the web shell can show live data before accounts exist. Issue 3 must empty this set and
- * grant `organisations:read` by role.
+ * The role → permission map (product.md, "Users and roles"). Later modules add their
+ * permissions here; the web app reads the same map only to hide controls.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  company_officer: ORGANISATION_MANAGER,
+  company_admin: ORGANISATION_MANAGER,
+  contributor: [...SIGNED_IN, 'users:read'],
+  consultant: [...SIGNED_IN, 'users:read'],
+  scss: CBP_STAFF,
+  supervisory_scss: [...CBP_STAFF, 'users:manage', 'audit:read', 'audit:read:any'],
+  program_manager: [
+    ...CBP_STAFF,
+    'users:manage',
+    'api_tokens:manage',
+    'audit:read',
+    'audit:read:any',
+  ],
+  regulatory_audit: [...CBP_STAFF, 'audit:read', 'audit:read:any'],
+  protest_reviewer: CBP_STAFF,
+  // The metrics viewer sees aggregate, de-identified metrics only: no member identities.
+  metrics_viewer: ['account:manage', 'mfa:enrol', 'notifications:read'],
+  // Configuration, not member content (break-glass access is a later, audited feature).
+  administrator: [
+    ...SIGNED_IN,
+    'users:read',
+    'users:manage',
+    'api_tokens:manage',
+    'outbox:read:any',
+  ],
+};
+
+/** Roles an organisation of each kind can give its members. */
+export const ROLES_BY_ORGANISATION_KIND: Readonly<Record<OrganisationKind, readonly Role[]>> = {
+  member_company: ['company_officer', 'company_admin', 'contributor', 'consultant'],
+  cbp_office: [
+    'scss',
+    'supervisory_scss',
+    'program_manager',
+    'regulatory_audit',
+    'protest_reviewer',
+    'metrics_viewer',
+    'administrator',
+  ],
+};
+
+/**
+ * Roles that cannot reach anything but MFA enrolment until a second factor is set up
+ * (issue 3: company officers and every CBP role; the administrator too).
+ */
+export const MFA_REQUIRED_ROLES: ReadonlySet<Role> = new Set<Role>([
+  'company_officer',
+  'scss',
+  'supervisory_scss',
+  'program_manager',
+  'regulatory_audit',
+  'protest_reviewer',
+  'administrator',
+]);
+
+/**
+ * Where a signed-in user stands with the second factor in this session:
+ * - not_required: no authenticator and the role does not demand one;
+ * - verified: the code was checked in this session;
+ * - verification_required: an authenticator exists and this session has not checked a code;
+ * - enrolment_required: the role demands MFA and the user has no authenticator yet.
+ */
+export type MfaState = 'not_required' | 'verified' | 'verification_required' | 'enrolment_required';
+
+export function mfaStateOf(options: {
+  role: Role | null;
+  hasAuthenticator: boolean;
+  verifiedInSession: boolean;
+}): MfaState {
+  if (options.hasAuthenticator) {
+    return options.verifiedInSession ? 'verified' : 'verification_required';
+  }
+  return options.role && MFA_REQUIRED_ROLES.has(options.role)
+    ? 'enrolment_required'
+    : 'not_required';
+}
+
+/** A user with no membership yet (e.g. just removed) may still manage their own account. */
+const WITHOUT_ORGANISATION: readonly Permission[] = [
+  'account:manage',
+  'mfa:enrol',
+  'notifications:read',
+];
+
+/**
+ * What a signed-in user may do: their role's permissions once MFA is settled; while enrolment
+ * is required, only enrolment; while a code is awaited, nothing (the verify and sign-out
+ * routes are open to any session).
+ */
+export function permissionsFor(role: Role | null, mfa: MfaState): ReadonlySet<Permission> {
+  if (mfa === 'verification_required') {
+    return new Set();
+  }
+  if (mfa === 'enrolment_required') {
+    return new Set<Permission>(['mfa:enrol']);
+  }
+  return new Set(role ? ROLE_PERMISSIONS[role] : WITHOUT_ORGANISATION);
+}
+
+/** Who is acting: nobody, a signed-in user in one organisation, or an API token. */
+export type Actor =
+  | { kind: 'anonymous'; permissions: ReadonlySet<Permission> }
+  | {
+      kind: 'user';
+      userId: string;
+      sessionId: string;
+      organisationId: string | null;
+      role: Role | null;
+      mfa: MfaState;
+      permissions: ReadonlySet<Permission>;
+    }
+  | {
+      kind: 'api_token';
+      tokenId: string;
+      organisationId: string;
+      permissions: ReadonlySet<Permission>;
+    };
+
+/**
+ * Permissions an anonymous visitor holds. Provisional (ADR 0005): the organisation directory is
+ * readable so the web shell shows live data before sign-in exists. Identity and access (issue 3)
+ * empties this set once the web app signs users in.
  */
 export const PUBLIC_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
   'organisations:read',
@@ -32,4 +176,9 @@ export function anonymousActor(): Actor {
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   return actor.permissions.has(permission);
+}
+
+/** The organisation an actor acts for, or null (anonymous, or a user with no membership yet). */
+export function actorOrganisationId(actor: Actor): string | null {
+  return actor.kind === 'anonymous' ? null : actor.organisationId;
 }

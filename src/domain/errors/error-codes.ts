@@ -5,8 +5,16 @@
  */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
+  /** A one-time link or code that is unknown, expired or already used. */
+  TOKEN_INVALID: 400,
+  MFA_CODE_INVALID: 400,
   UNAUTHENTICATED: 401,
+  /** Wrong e-mail or password: one answer for both, so addresses cannot be probed. */
+  INVALID_CREDENTIALS: 401,
+  /** Signed in, but the second factor is still to be checked or enrolled. */
+  MFA_REQUIRED: 401,
   FORBIDDEN: 403,
+  CSRF_FAILED: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   CONFLICT: 409,

@@ -32,12 +32,25 @@ export const authorizationPlugin = fp(
     app.addHook('preHandler', async (request) => {
       const permission = request.routeOptions.config.permission;
       if (permission && !hasPermission(request.actor, permission)) {
-        if (request.actor.kind === 'anonymous') {
+        const actor = request.actor;
+        if (actor.kind === 'anonymous') {
           throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+        }
+        if (
+          actor.kind === 'user' &&
+          (actor.mfa === 'verification_required' || actor.mfa === 'enrolment_required')
+        ) {
+          throw new AppError(
+            'MFA_REQUIRED',
+            actor.mfa === 'enrolment_required'
+              ? 'Set up two-step verification before continuing'
+              : 'Enter the code from your authenticator app before continuing',
+            { mfa: actor.mfa },
+          );
         }
         throw new AppError('FORBIDDEN', `This requires the permission ${permission}`);
       }
     });
   },
-  { name: 'authorization', dependencies: ['request-context'] },
+  { name: 'authorization', dependencies: ['request-context', 'authentication'] },
 );

@@ -22,6 +22,7 @@ export const openApiPlugin = fp(
         },
         tags: [
           { name: 'organisations', description: 'Member companies and CBP offices' },
+          { name: 'sessions', description: 'Sign-in, sign-out and sessions' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { type Actor, anonymousActor } from '../../domain/authorization/permissions.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import type { Db } from '../db/database.ts';
+import type { Runtime } from '../runtime.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 declare module 'fastify' {
@@ -30,6 +31,7 @@ export function requestIdFrom(raw: RawRequestDefaultExpression): string {
 export interface RequestContextOptions {
   db: Db;
   clock: Clock;
+  runtime: Runtime;
 }
 
 export const requestContextPlugin = fp<RequestContextOptions>(
@@ -53,6 +55,8 @@ export const requestContextPlugin = fp<RequestContextOptions>(
         clock: options.clock,
         log: this.log,
         requestId: this.id,
+        clientAddress: this.ip,
+        runtime: options.runtime,
       };
     });
     app.addHook('onSend', async (request, reply) => {

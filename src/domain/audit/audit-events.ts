@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * Every kind of state change the audit trail records, `target.verb`. A closed list, so a
+ * report can name every action and a typo fails type-checking. Modules add theirs here.
+ */
+export const AUDIT_ACTIONS = [
+  'session.signed_in',
+  'session.sign_in_failed',
+  'session.signed_out',
+  'session.revoked',
+  'session.organisation_switched',
+  'mfa.enrolment_started',
+  'mfa.enrolled',
+  'mfa.verified',
+  'mfa.disabled',
+  'mfa.recovery_codes_regenerated',
+  'mfa.recovery_code_used',
+  'user.created',
+  'user.updated',
+  'user.password_changed',
+  'user.password_reset_requested',
+  'user.password_reset',
+  'user.email_change_requested',
+  'user.email_changed',
+  'user.locked',
+  'membership.created',
+  'membership.role_changed',
+  'membership.removed',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.revoked',
+  'api_token.created',
+  'api_token.revoked',
+  'organisation.created',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Field names whose values never reach the audit trail, whatever module writes them. */
+export const SECRET_FIELD = /password|secret|token|code|hash/i;
+
+export const REDACTED = '[redacted]';
+
+/** A copy of `value` with secret-looking fields replaced by REDACTED, at any depth. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(redactSecrets);
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        SECRET_FIELD.test(key) ? REDACTED : redactSecrets(inner),
+      ]),
+    );
+  }
+  return value;
+}
+
+export const AuditEventSchema = z
+  .object({
+    id: z.number().int(),
+    seq: z.number().int(),
+    organisationId: z.uuid().nullable(),
+    actorUserId: z.uuid().nullable(),
+    actorApiTokenId: z.uuid().nullable(),
+    actorRole: z.string().nullable(),
+    action: z.enum(AUDIT_ACTIONS),
+    targetType: z.string(),
+    targetId: z.string().nullable(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+    occurredAt: z.iso.datetime(),
+    requestId: z.string().nullable(),
+    clientAddress: z.string().nullable(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEvent' });
+export type AuditEvent = z.infer<typeof AuditEventSchema>;

@@ -1,0 +1,139 @@
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import { memberships, users } from '../accounts/accounts.tables.ts';
+import { totpAuthenticators } from '../mfa/mfa.tables.ts';
+import { authThrottle, sessions } from './sessions.tables.ts';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function insertSession(db: Db, session: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(session);
+}
+
+/**
+ * Everything needed to build the actor of a request, in one query: the live session (not
+ * revoked, within its absolute and idle limits), its user, the role in the session's
+ * organisation and whether the user has a confirmed authenticator.
+ */
+export async function findLiveSessionByTokenHash(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+  idleSince: Date,
+) {
+  const rows = await db
+    .select({
+      session: sessions,
+      userStatus: users.status,
+      role: memberships.role,
+      hasAuthenticator: sql<boolean>`${totpAuthenticators.confirmedAt} is not null`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.userId, sessions.userId),
+        eq(memberships.organisationId, sessions.organisationId),
+      ),
+    )
+    .leftJoin(totpAuthenticators, eq(totpAuthenticators.userId, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, idleSince),
+      ),
+    )
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function touchSession(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+}
+
+export async function updateSession(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<SessionRow, 'organisationId' | 'mfaVerifiedAt' | 'revokedAt'>>,
+): Promise<void> {
+  await db.update(sessions).set(changes).where(eq(sessions.id, id));
+}
+
+export async function findActiveSessionsOfUser(db: Db, userId: string, now: Date, idleSince: Date) {
+  return db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, idleSince),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+export async function findSessionOfUser(db: Db, userId: string, sessionId: string) {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Revokes every live session of the user, except `keepSessionId` when given. */
+export async function revokeSessionsOfUser(
+  db: Db,
+  userId: string,
+  at: Date,
+  keepSessionId: string | null,
+): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keepSessionId ? ne(sessions.id, keepSessionId) : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function findThrottle(db: Db, key: string) {
+  const rows = await db.select().from(authThrottle).where(eq(authThrottle.key, key)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function recordThrottleFailure(
+  db: Db,
+  key: string,
+  at: Date,
+  lockedUntil: (failures: number) => Date | null,
+): Promise<number> {
+  const rows = await db
+    .insert(authThrottle)
+    .values({ key, failures: 1, updatedAt: at })
+    .onConflictDoUpdate({
+      target: authThrottle.key,
+      set: { failures: sql`${authThrottle.failures} + 1`, updatedAt: at },
+    })
+    .returning({ failures: authThrottle.failures });
+  const failures = rows[0]?.failures ?? 1;
+  const until = lockedUntil(failures);
+  if (until) {
+    await db.update(authThrottle).set({ lockedUntil: until }).where(eq(authThrottle.key, key));
+  }
+  return failures;
+}
+
+export async function clearThrottle(db: Db, key: string): Promise<void> {
+  await db.delete(authThrottle).where(eq(authThrottle.key, key));
+}

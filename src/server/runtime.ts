@@ -1,0 +1,13 @@
+import type { Config } from './config.ts';
+import type { Keys } from './security/secret-key.ts';
+
+/**
+ * Deployment settings that services need (not request data): derived keys, session limits,
+ * the public address for links in e-mails, mail settings. Built once at start-up.
+ */
+export interface Runtime {
+  keys: Keys;
+  session: Config['session'];
+  publicUrl: string;
+  mail: Config['mail'];
+}
