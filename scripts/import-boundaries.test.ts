@@ -69,6 +69,22 @@ describe('import boundaries (architecture.md), enforced by biome.json', () => {
     ).not.toContain(RULE);
   });
 
+  it("lets a module's tables reference another module's tables (foreign keys), not its repository", () => {
+    const file = 'src/server/modules/protests/protests.tables.ts';
+    expect(
+      lintAs(
+        file,
+        "import { organisations } from '../organisations/organisations.tables.ts';\nexport const a = organisations;\n",
+      ),
+    ).not.toContain(RULE);
+    expect(
+      lintAs(
+        file,
+        "import { a } from '../organisations/organisations.repository.ts';\nexport const b = a;\n",
+      ),
+    ).toContain(RULE);
+  });
+
   it("lets a module call another module's service but not its repository or tables", () => {
     const file = 'src/server/modules/protests/protests.service.ts';
     expect(

@@ -7,7 +7,7 @@ import type { Db } from '../../src/server/db/database.ts';
 import {
   insertMembership,
   insertUser,
-} from '../../src/server/modules/accounts/accounts.repository.ts';
+} from '../../src/server/modules/identity/accounts.repository.ts';
 import { hashPassword } from '../../src/server/security/passwords.ts';
 import { TEST_NOW } from '../setup/test-app.ts';
 import { createOrganisation } from './organisation.factory.ts';

@@ -4,8 +4,8 @@ import fp from 'fastify-plugin';
 import { AppError } from '../../domain/errors/error-codes.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import type { Db } from '../db/database.ts';
-import { actorForApiToken } from '../modules/api-tokens/api-token-actor.ts';
-import { actorForSessionToken, isValidCsrfToken } from '../modules/sessions/sessions.service.ts';
+import { actorForApiToken } from '../modules/identity/api-token-actor.ts';
+import { actorForSessionToken, isValidCsrfToken } from '../modules/identity/sessions.service.ts';
 import type { Runtime } from '../runtime.ts';
 
 declare module 'fastify' {

@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/accounts.tables.ts';
+import { users } from '../identity/accounts.tables.ts';
 
 /**
  * In-app notifications. `key` makes sending idempotent: a retried job that produces the same

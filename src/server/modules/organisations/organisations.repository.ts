@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
   NewOrganisation,
   Organisation,
@@ -98,4 +98,18 @@ export async function insertOrganisations(
     .onConflictDoNothing({ target: organisations.id })
     .returning({ id: organisations.id });
   return inserted.length;
+}
+
+export async function findOrganisationsByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<Organisation[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await db
+    .select()
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]));
+  return rows.map(toOrganisation);
 }

@@ -6,10 +6,12 @@ import type {
   OrganisationListQuery,
   OrganisationPage,
 } from '../../../domain/organisations/organisation.schema.ts';
+import type { Db } from '../../db/database.ts';
 import type { ServiceContext } from '../../service-context.ts';
 import {
   findOrganisationById,
   findOrganisations,
+  findOrganisationsByIds,
   type OrganisationKey,
 } from './organisations.repository.ts';
 
@@ -72,4 +74,16 @@ export async function getOrganisation(ctx: ServiceContext, id: string): Promise<
     throw notFound('Organisation');
   }
   return organisation;
+}
+
+/**
+ * Names and kinds of organisations by id, for other modules that already hold the ids through
+ * their own authorised reads (e.g. a user's memberships). Not an entry point for requests.
+ */
+export async function organisationSummaries(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, Pick<Organisation, 'legalName' | 'kind'>>> {
+  const found = await findOrganisationsByIds(db, ids);
+  return new Map(found.map((org) => [org.id, { legalName: org.legalName, kind: org.kind }]));
 }

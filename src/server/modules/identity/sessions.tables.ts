@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/accounts.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
+import { users } from './accounts.tables.ts';
 
 /**
  * Server-side sessions. The cookie holds a random token; only its SHA-256 is stored, so a

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { memberships, users } from '../accounts/accounts.tables.ts';
-import { totpAuthenticators } from '../mfa/mfa.tables.ts';
+import { memberships, users } from './accounts.tables.ts';
+import { totpAuthenticators } from './mfa.tables.ts';
 import { authThrottle, sessions } from './sessions.tables.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;

@@ -18,6 +18,8 @@ import { decoyPasswordHash, verifyPassword } from '../../security/passwords.ts';
 import { hmac } from '../../security/secret-key.ts';
 import { generateToken, hashToken, safeEqual } from '../../security/tokens.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
+import { appendAuditEvent } from '../audit/audit.service.ts';
+import { organisationSummaries } from '../organisations/organisations.service.ts';
 import {
   findMembership,
   findMembershipsOfUser,
@@ -26,8 +28,7 @@ import {
   hasConfirmedAuthenticator,
   incrementFailedSignIns,
   updateUser,
-} from '../accounts/accounts.repository.ts';
-import { appendAuditEvent } from '../audit/audit.service.ts';
+} from './accounts.repository.ts';
 import {
   clearThrottle,
   findActiveSessionsOfUser,
@@ -77,7 +78,7 @@ export async function actorForSessionToken(
     now,
     idleSince(runtime, now),
   );
-  if (!found || found.userStatus !== 'active') {
+  if (found?.userStatus !== 'active') {
     return null;
   }
   const { session } = found;
@@ -300,6 +301,27 @@ export async function switchOrganisation(
   });
 }
 
+async function describeMemberships(db: Db, userId: string) {
+  const memberships = await findMembershipsOfUser(db, userId);
+  const names = await organisationSummaries(
+    db,
+    memberships.map((membership) => membership.organisationId),
+  );
+  return memberships.flatMap((membership) => {
+    const organisation = names.get(membership.organisationId);
+    return organisation
+      ? [
+          {
+            organisationId: membership.organisationId,
+            organisationName: organisation.legalName,
+            organisationKind: organisation.kind,
+            role: membership.role,
+          },
+        ]
+      : [];
+  });
+}
+
 /** What the web app needs to know about the signed-in user (GET /api/v1/auth/session). */
 export async function describeSession(ctx: ServiceContext, sessionToken: string | null) {
   if (ctx.actor.kind !== 'user' || sessionToken === null) {
@@ -323,7 +345,7 @@ export async function describeSession(ctx: ServiceContext, sessionToken: string 
     role: actor.role,
     mfa: actor.mfa,
     permissions: [...actor.permissions].sort(),
-    memberships: await findMembershipsOfUser(ctx.db, user.id),
+    memberships: await describeMemberships(ctx.db, user.id),
     csrfToken: csrfTokenFor(ctx.runtime, sessionToken),
   };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/accounts.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
+import { users } from './accounts.tables.ts';
 
 /**
  * API tokens for machine clients: shown once, stored as SHA-256, scoped to permissions of the

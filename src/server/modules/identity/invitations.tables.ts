@@ -10,8 +10,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ROLES, type Role } from '../../../domain/authorization/roles.ts';
-import { users } from '../accounts/accounts.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
+import { users } from './accounts.tables.ts';
 
 const roleList = sql.raw(ROLES.map((role) => `'${role}'`).join(', '));
 

@@ -1,5 +1,5 @@
 import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/accounts.tables.ts';
+import { users } from './accounts.tables.ts';
 
 /**
  * A user's TOTP authenticator (RFC 6238). The secret is encrypted at rest (AES-256-GCM with a

@@ -1,9 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/authorization/roles.ts';
 import type { Db } from '../../db/database.ts';
-import { totpAuthenticators } from '../mfa/mfa.tables.ts';
-import { organisations } from '../organisations/organisations.tables.ts';
 import { memberships, users } from './accounts.tables.ts';
+import { totpAuthenticators } from './mfa.tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -86,26 +85,17 @@ export async function incrementFailedSignIns(db: Db, id: string, at: Date): Prom
   return rows[0]?.failedSignIns ?? 0;
 }
 
-export interface MembershipView {
+export interface MembershipRow {
   organisationId: string;
-  organisationName: string;
-  organisationKind: 'member_company' | 'cbp_office';
   role: Role;
 }
 
-export async function findMembershipsOfUser(db: Db, userId: string): Promise<MembershipView[]> {
-  const rows = await db
-    .select({
-      organisationId: memberships.organisationId,
-      organisationName: organisations.legalName,
-      organisationKind: organisations.kind,
-      role: memberships.role,
-    })
+export async function findMembershipsOfUser(db: Db, userId: string): Promise<MembershipRow[]> {
+  return db
+    .select({ organisationId: memberships.organisationId, role: memberships.role })
     .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(organisations.legalName));
-  return rows;
+    .orderBy(asc(memberships.createdAt), asc(memberships.organisationId));
 }
 
 export async function findMembership(
