@@ -23,6 +23,7 @@ export const openApiPlugin = fp(
         tags: [
           { name: 'organisations', description: 'Member companies and CBP offices' },
           { name: 'sessions', description: 'Sign-in, sign-out and sessions' },
+          { name: 'notifications', description: 'The in-app inbox and the e-mail outbox' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

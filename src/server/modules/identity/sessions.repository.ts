@@ -137,3 +137,26 @@ export async function recordThrottleFailure(
 export async function clearThrottle(db: Db, key: string): Promise<void> {
   await db.delete(authThrottle).where(eq(authThrottle.key, key));
 }
+
+/** Whether the user has signed in before from this address with this browser. */
+export async function hasSessionFrom(
+  db: Db,
+  userId: string,
+  clientAddress: string | null,
+  userAgent: string | null,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        clientAddress === null
+          ? isNull(sessions.clientAddress)
+          : eq(sessions.clientAddress, clientAddress),
+        userAgent === null ? isNull(sessions.userAgent) : eq(sessions.userAgent, userAgent),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}

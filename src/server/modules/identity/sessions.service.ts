@@ -19,6 +19,8 @@ import { hmac } from '../../security/secret-key.ts';
 import { generateToken, hashToken, safeEqual } from '../../security/tokens.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
+import { languageOf } from '../notifications/email-templates.ts';
+import { notifyFrom } from '../notifications/notifications.service.ts';
 import { organisationSummaries } from '../organisations/organisations.service.ts';
 import {
   findMembership,
@@ -35,6 +37,7 @@ import {
   findLiveSessionByTokenHash,
   findSessionOfUser,
   findThrottle,
+  hasSessionFrom,
   insertSession,
   recordThrottleFailure,
   revokeSessionsOfUser,
@@ -148,6 +151,15 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
         const until = lockedUntil(ACCOUNT_LOCKOUT, failures, now);
         if (until) {
           await updateUser(tx, user.id, { lockedUntil: until }, now);
+          await notifyFrom(ctx, tx, {
+            key: `account_locked:${user.id}:${now.toISOString()}`,
+            kind: 'account_locked',
+            params: { until: until.toISOString() },
+            link: null,
+            organisationId: null,
+            userId: user.id,
+            email: { to: user.email, language: languageOf(user.preferredLanguage) },
+          });
         }
         await appendAuditEvent(tx, auditOrigin(ctx), {
           action: until ? 'user.locked' : 'session.sign_in_failed',
@@ -162,6 +174,8 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
   }
 
   const memberships = await findMembershipsOfUser(ctx.db, user.id);
+  const userAgent = input.userAgent?.slice(0, 300) ?? null;
+  const knownDevice = await hasSessionFrom(ctx.db, user.id, ctx.clientAddress, userAgent);
   const token = generateToken();
   const expiresAt = new Date(now.getTime() + ctx.runtime.session.absoluteHours * 3_600_000);
   const sessionId = randomUUID();
@@ -175,8 +189,23 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
       lastSeenAt: now,
       expiresAt,
       clientAddress: ctx.clientAddress,
-      userAgent: input.userAgent?.slice(0, 300) ?? null,
+      userAgent,
     });
+    if (!knownDevice) {
+      await notifyFrom(ctx, tx, {
+        key: `new_sign_in:${sessionId}`,
+        kind: 'new_sign_in',
+        params: {
+          time: now.toISOString(),
+          address: ctx.clientAddress ?? 'unknown',
+          device: userAgent ?? 'unknown browser',
+        },
+        link: '/account/sessions',
+        organisationId: null,
+        userId: user.id,
+        email: { to: user.email, language: languageOf(user.preferredLanguage) },
+      });
+    }
     await updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null }, now);
     await clearThrottle(tx, addressKey(ctx.clientAddress));
     // The request was anonymous until now; the event is the new session's user's own act.
@@ -197,7 +226,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
         targetType: 'session',
         targetId: sessionId,
         organisationId: null,
-        after: { userAgent: input.userAgent?.slice(0, 300) ?? null },
+        after: { userAgent },
       },
     );
   });

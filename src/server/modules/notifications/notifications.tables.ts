@@ -3,13 +3,17 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { NotificationKind } from '../../../domain/notifications/notification-kinds.ts';
 import { users } from '../identity/accounts.tables.ts';
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'captured';
 
 /**
  * In-app notifications. `key` makes sending idempotent: a retried job that produces the same
@@ -24,9 +28,9 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     organisationId: uuid('organisation_id'),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<NotificationKind>().notNull(),
     /** Message parameters; the web app renders them in the reader's language. */
-    params: text('params').notNull().default('{}'),
+    params: jsonb('params').$type<Record<string, string>>().notNull().default({}),
     link: text('link'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
@@ -50,7 +54,7 @@ export const emailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<OutboxStatus>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
