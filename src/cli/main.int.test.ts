@@ -43,7 +43,9 @@ describe('ctpat', () => {
   it('seed --demo loads the demo data set idempotently', async () => {
     expect(await runCli(['seed', '--demo'])).toBe(0);
     expect(await runCli(['seed', '--demo'])).toBe(0);
-    expect(output.join('')).toContain('Demo data: 0 organisation(s) created, 18 already present.');
+    expect(output.join('')).toContain(
+      'Demo data: 0 organisation(s) and 0 account(s) created; 18 organisation(s) and 12 account(s) already present.',
+    );
   });
 
   it('fails with exit code 1 and a clear message when no data set is chosen', async () => {
@@ -72,5 +74,10 @@ describe('ctpat', () => {
       expect(await runCli(args)).toBe(0);
     }
     expect(output.join('')).toContain('Usage: ctpat seed [options]');
+  });
+
+  it('demo totp prints a six-digit code for the demo secret', async () => {
+    expect(await runCli(['demo', 'totp'])).toBe(0);
+    expect(output.join('')).toMatch(/^\d{6} {2}\(valid for \d+ s more\)$/m);
   });
 });

@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig } from '../server/config.ts';
+import { TOTP } from 'otpauth';
+import { type Config, ConfigError, loadConfig } from '../server/config.ts';
 import type { DatabaseHandle } from '../server/db/database.ts';
 import { migrateDatabase } from '../server/db/migrate.ts';
 import { describeDatabase, openConfiguredDatabase } from '../server/db/open-configured-database.ts';
 import { waitForDatabase } from '../server/db/wait-for-database.ts';
+import { deriveKeys, loadSecretKey } from '../server/security/secret-key.ts';
+import { DEMO_TOTP_SECRET } from '../server/seed/demo-accounts.ts';
 import { seedDemoData } from '../server/seed/seed-demo-data.ts';
 import { systemClock } from '../server/system-clock.ts';
 
@@ -18,7 +21,9 @@ function say(line: string): void {
 }
 
 /** Opens the configured database, waits for it, runs `work`, and always closes it. */
-async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  work: (database: DatabaseHandle, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   try {
@@ -28,7 +33,7 @@ async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>): 
         `database not reachable (attempt ${attempt}); retrying in ${delayMs} ms\n`,
       );
     });
-    return await work(database);
+    return await work(database, config);
   } finally {
     await database.close();
   }
@@ -62,14 +67,37 @@ export function buildCli(): Command {
       if (!options.demo) {
         throw new CliFailure('Choose a data set: ctpat seed --demo');
       }
-      await withDatabase(async (database) => {
+      await withDatabase(async (database, config) => {
         await migrateDatabase(database);
-        const result = await seedDemoData(database.db, systemClock);
+        const secretKey = await loadSecretKey({
+          configured: config.secretKey,
+          dataDir: config.dataDir,
+        });
+        const result = await seedDemoData(database.db, systemClock, {
+          keys: deriveKeys(secretKey),
+          nodeEnv: config.nodeEnv,
+        });
         say(
-          `Demo data: ${result.organisationsCreated} organisation(s) created, ` +
-            `${result.organisationsTotal - result.organisationsCreated} already present.`,
+          `Demo data: ${result.organisationsCreated} organisation(s) and ` +
+            `${result.accountsCreated} account(s) created; ` +
+            `${result.organisationsTotal - result.organisationsCreated} organisation(s) and ` +
+            `${result.accountsTotal - result.accountsCreated} account(s) already present.`,
         );
       });
+    });
+
+  const demo = program.command('demo').description('Helpers for the demo data set.');
+  demo
+    .command('totp')
+    .description(
+      'Print the current two-step verification code of the demo accounts (demo secret only).',
+    )
+    .action(() => {
+      const totp = new TOTP({ secret: DEMO_TOTP_SECRET });
+      const remaining = 30 - (Math.floor(systemClock.now().getTime() / 1000) % 30);
+      say(
+        `${totp.generate({ timestamp: systemClock.now().getTime() })}  (valid for ${remaining} s more)`,
+      );
     });
 
   return program;

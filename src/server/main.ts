@@ -1,10 +1,18 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { MFA_REQUIRED_ROLES } from '../domain/authorization/permissions.ts';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open-configured-database.ts';
 import { rootCauseMessage, waitForDatabase } from './db/wait-for-database.ts';
+import {
+  createSmtpTransport,
+  deliverPendingEmails,
+} from './modules/notifications/email-delivery.ts';
 import { countOrganisations } from './modules/organisations/organisations.repository.ts';
-import { loadSecretKey } from './security/secret-key.ts';
+import { deriveKeys, loadSecretKey } from './security/secret-key.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
 import { seedDemoData } from './seed/seed-demo-data.ts';
 import { systemClock } from './system-clock.ts';
 
@@ -45,13 +53,18 @@ async function main(): Promise<void> {
       `database schema up to date (${migration.total} migrations)`,
     );
     if (config.seedDemo && (await countOrganisations(database.db)) === 0) {
-      const seeded = await seedDemoData(database.db, systemClock);
+      const seeded = await seedDemoData(database.db, systemClock, {
+        keys: deriveKeys(secretKey),
+        nodeEnv: config.nodeEnv,
+      });
       log.info(seeded, 'demo data set loaded into the empty database');
     }
   } catch (error) {
     await database.close().catch(() => {});
     fail(error instanceof Error ? error.message : String(error));
   }
+
+  const stopMailDelivery = startMailDelivery(config, database, log);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -65,6 +78,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    stopMailDelivery();
     app
       .close()
       .then(() => database.close())
@@ -86,11 +100,71 @@ async function main(): Promise<void> {
       `  OpenCTPAT is running at ${base}`,
       `  API documentation:      ${base}/api/docs`,
       `  Database:               ${describeDatabase(config)}`,
-      '  Sign-in:                demo accounts arrive with identity and access (issue 3);',
-      '                          until then the demo data is readable without signing in.',
+      ...(config.seedDemo ? demoAccountLines() : []),
       '',
     ].join('\n'),
   );
+}
+
+/** How often queued e-mails are handed to the SMTP server. */
+const MAIL_DELIVERY_INTERVAL_MS = 5_000;
+
+/**
+ * With SMTP_URL set, delivers queued e-mails every few seconds (several instances may run this:
+ * rows are claimed with SKIP LOCKED). Without it, e-mails stay captured in the outbox.
+ */
+function startMailDelivery(
+  config: Config,
+  database: DatabaseHandle,
+  log: FastifyBaseLogger,
+): () => void {
+  if (!config.mail.smtpUrl) {
+    return () => {};
+  }
+  const transport = createSmtpTransport(config.mail.smtpUrl);
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) {
+      return;
+    }
+    running = true;
+    deliverPendingEmails(database.db, transport, {
+      from: config.mail.from,
+      now: () => systemClock.now(),
+    })
+      .then((result) => {
+        if (result.sent + result.failed > 0) {
+          log.info(result, 'e-mail delivery');
+        }
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'e-mail delivery failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, MAIL_DELIVERY_INTERVAL_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    transport.close();
+  };
+}
+
+/** The demo sign-ins, printed on start so a newcomer can try every role at once. */
+function demoAccountLines(): string[] {
+  const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
+  return [
+    '',
+    `  Demo accounts (password "${DEMO_PASSWORD}"; demo data only, never in production):`,
+    ...DEMO_ACCOUNTS.map((account) => {
+      const roles = [...new Set(account.memberships.map((membership) => membership.role))].join(
+        ', ',
+      );
+      const mfa = account.memberships.some((membership) => MFA_REQUIRED_ROLES.has(membership.role))
+        ? '  + code from "npx ctpat demo totp"'
+        : '';
+      return `    ${account.email.padEnd(width)}  ${roles}${mfa}`;
+    }),
+  ];
 }
 
 main().catch((error: unknown) => {

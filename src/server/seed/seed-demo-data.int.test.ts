@@ -1,14 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../tests/setup/test-database.ts';
 import { fixedClock } from '../../domain/time/clock.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { findOrganisationById } from '../modules/organisations/organisations.repository.ts';
+import { deriveKeys } from '../security/secret-key.ts';
+import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { DEMO_ORGANISATIONS } from './demo-organisations.ts';
 import { deterministicUuid } from './deterministic-id.ts';
-import { seedDemoData } from './seed-demo-data.ts';
+import { DemoSeedRefusedError, seedDemoData } from './seed-demo-data.ts';
 
 let database: DatabaseHandle;
 const clock = fixedClock(new Date('2026-01-02T03:04:05Z'));
+const seedOptions = { keys: deriveKeys(randomBytes(32)), nodeEnv: 'test' } as const;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -22,17 +26,25 @@ describe(seedDemoData.name, () => {
   it('loads every demo organisation under its stable id, and a second run adds nothing', async () => {
     // On the shared PostgreSQL test database another run may have seeded already, so the first
     // call creates at most the whole set; the second must create nothing.
-    const first = await seedDemoData(database.db, clock);
-    const second = await seedDemoData(database.db, clock);
+    const first = await seedDemoData(database.db, clock, seedOptions);
+    const second = await seedDemoData(database.db, clock, seedOptions);
 
     expect(first.organisationsCreated).toBeLessThanOrEqual(DEMO_ORGANISATIONS.length);
     expect(second).toEqual({
       organisationsCreated: 0,
       organisationsTotal: DEMO_ORGANISATIONS.length,
+      accountsCreated: 0,
+      accountsTotal: DEMO_ACCOUNTS.length,
     });
     for (const demo of DEMO_ORGANISATIONS) {
       const stored = await findOrganisationById(database.db, deterministicUuid(demo.key));
       expect(stored?.legalName).toBe(demo.legalName);
     }
+  });
+
+  it('is refused in production: demo accounts have published passwords', async () => {
+    await expect(
+      seedDemoData(database.db, clock, { ...seedOptions, nodeEnv: 'production' }),
+    ).rejects.toThrow(DemoSeedRefusedError);
   });
 });

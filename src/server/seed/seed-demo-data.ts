@@ -1,19 +1,53 @@
+import { MFA_REQUIRED_ROLES } from '../../domain/authorization/permissions.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import type { Db } from '../db/database.ts';
+import { memberships, users } from '../modules/identity/accounts.tables.ts';
+import { totpAuthenticators } from '../modules/identity/mfa.tables.ts';
 import { insertOrganisations } from '../modules/organisations/organisations.repository.ts';
+import { hashPassword } from '../security/passwords.ts';
+import { encryptSecret, type Keys } from '../security/secret-key.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts.ts';
 import { DEMO_ORGANISATIONS } from './demo-organisations.ts';
 import { deterministicUuid } from './deterministic-id.ts';
 
 export interface SeedResult {
   organisationsCreated: number;
   organisationsTotal: number;
+  accountsCreated: number;
+  accountsTotal: number;
+}
+
+export interface SeedOptions {
+  keys: Keys;
+  nodeEnv: 'development' | 'production' | 'test';
+}
+
+export class DemoSeedRefusedError extends Error {
+  constructor() {
+    super(
+      'The demo data set has accounts with published passwords and TOTP secrets; it is never ' +
+        'loaded when NODE_ENV=production.',
+    );
+    this.name = 'DemoSeedRefusedError';
+  }
 }
 
 /**
- * Loads the demo data set. Deterministic (ids derive from stable keys) and idempotent (rows that
- * exist are left alone), in one transaction so a failure leaves nothing half-seeded.
+ * Loads the demo data set: organisations and one account per role. Deterministic (ids derive
+ * from stable keys) and idempotent (rows that exist are left alone), in one transaction so a
+ * failure leaves nothing half-seeded. Refused in production.
  */
-export async function seedDemoData(db: Db, clock: Clock): Promise<SeedResult> {
+export async function seedDemoData(
+  db: Db,
+  clock: Clock,
+  options: SeedOptions,
+): Promise<SeedResult> {
+  if (options.nodeEnv === 'production') {
+    throw new DemoSeedRefusedError();
+  }
+  const now = clock.now();
+  // Hash outside the transaction: argon2 is deliberately slow.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const organisationsCreated = await insertOrganisations(
       tx,
@@ -21,8 +55,51 @@ export async function seedDemoData(db: Db, clock: Clock): Promise<SeedResult> {
         ...organisation,
         id: deterministicUuid(key),
       })),
-      clock.now(),
+      now,
     );
-    return { organisationsCreated, organisationsTotal: DEMO_ORGANISATIONS.length };
+    let accountsCreated = 0;
+    for (const account of DEMO_ACCOUNTS) {
+      const userId = deterministicUuid(account.key);
+      const created = await tx
+        .insert(users)
+        .values({
+          id: userId,
+          email: account.email,
+          displayName: account.displayName,
+          passwordHash,
+          preferredLanguage: account.preferredLanguage,
+          emailVerifiedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: users.id });
+      if (created.length === 0) {
+        continue;
+      }
+      accountsCreated += 1;
+      await tx.insert(memberships).values(
+        account.memberships.map((membership) => ({
+          organisationId: deterministicUuid(membership.organisation),
+          userId,
+          role: membership.role,
+          createdAt: now,
+        })),
+      );
+      if (account.memberships.some((membership) => MFA_REQUIRED_ROLES.has(membership.role))) {
+        await tx.insert(totpAuthenticators).values({
+          userId,
+          secretEncrypted: encryptSecret(options.keys.encryption, DEMO_TOTP_SECRET),
+          confirmedAt: now,
+          createdAt: now,
+        });
+      }
+    }
+    return {
+      organisationsCreated,
+      organisationsTotal: DEMO_ORGANISATIONS.length,
+      accountsCreated,
+      accountsTotal: DEMO_ACCOUNTS.length,
+    };
   });
 }

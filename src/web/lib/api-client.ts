@@ -1,0 +1,123 @@
+import type { z } from 'zod';
+import { ErrorResponseSchema } from '../../domain/errors/error-response.schema.ts';
+
+/**
+ * Codes the client itself produces when there is no API error body to read: the server could
+ * not be reached, answered with something other than the API's error shape, or answered with a
+ * body that does not match the expected schema. Every other code comes from the API
+ * (src/domain/errors/error-codes.ts).
+ */
+export const CLIENT_ERROR_CODES = ['NETWORK_ERROR', 'HTTP_ERROR', 'UNEXPECTED_RESPONSE'] as const;
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+export function isClientErrorCode(code: string): code is ClientErrorCode {
+  return CLIENT_ERROR_CODES.some((known) => known === code);
+}
+
+export interface ApiErrorInit {
+  code: string;
+  message: string;
+  /** HTTP status; 0 when no response arrived. */
+  status: number;
+  details?: unknown;
+}
+
+/** A failed API call, carrying the API's `{ error: { code, message, details } }`. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.code = init.code;
+    this.status = init.status;
+    this.details = init.details;
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+}
+
+/** `/api/v1/organisations` + `{ limit: 25, kind: undefined }` → `/api/v1/organisations?limit=25`. */
+export function apiUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') {
+      params.set(name, String(value));
+    }
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFromResponse(response: Response, body: unknown): ApiError {
+  const parsed = ErrorResponseSchema.safeParse(body);
+  if (parsed.success) {
+    return new ApiError({ ...parsed.data.error, status: response.status });
+  }
+  return new ApiError({
+    code: 'HTTP_ERROR',
+    message: `HTTP ${response.status} ${response.statusText}`.trim(),
+    status: response.status,
+  });
+}
+
+/**
+ * GETs a JSON resource and checks it against the same Zod schema the server answers with, so a
+ * drift between server and client surfaces as an error instead of a broken page.
+ */
+export async function apiGet<Schema extends z.ZodType>(
+  path: string,
+  schema: Schema,
+  options: RequestOptions = {},
+): Promise<z.output<Schema>> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      throw error;
+    }
+    throw new ApiError({
+      code: 'NETWORK_ERROR',
+      message: error instanceof Error ? error.message : 'The request failed',
+      status: 0,
+    });
+  }
+  const body = await readJson(response);
+  if (!response.ok) {
+    throw errorFromResponse(response, body);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({
+      code: 'UNEXPECTED_RESPONSE',
+      message: `The response from ${path} did not match the expected shape`,
+      status: response.status,
+      details: parsed.error.issues,
+    });
+  }
+  return parsed.data;
+}

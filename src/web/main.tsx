@@ -1,0 +1,15 @@
+import './components/ui/uswds-styles.ts';
+import { createRoot } from 'react-dom/client';
+import { createQueryClient, Providers } from './app/providers.tsx';
+import { createAppRouter } from './app/router.tsx';
+import { setUpI18n } from './lib/i18n.ts';
+
+setUpI18n();
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
+
+const container = document.getElementById('root');
+if (!container) {
+  throw new Error('index.html has no #root element');
+}
+createRoot(container).render(<Providers queryClient={queryClient} router={router} />);
