@@ -117,12 +117,10 @@ describe('the outbox', () => {
     // The administrator role needs MFA; mark this test session verified directly (MFA has its own tests).
     const session = await signIn(testApp.app, admin);
     await testApp.database.db.execute(
-      (await import('drizzle-orm'))
-        .sql`update sessions set mfa_verified_at = now() where user_id = ${admin.id}`,
+      sql`update sessions set mfa_verified_at = now() where user_id = ${admin.id}`,
     );
     await testApp.database.db.execute(
-      (await import('drizzle-orm'))
-        .sql`insert into totp_authenticators (user_id, secret_encrypted, confirmed_at, created_at) values (${admin.id}, 'v1.x.x.x', now(), now())`,
+      sql`insert into totp_authenticators (user_id, secret_encrypted, confirmed_at, created_at) values (${admin.id}, 'v1.x.x.x', now(), now())`,
     );
 
     const outbox = await testApp.app.inject({
@@ -218,8 +216,7 @@ describe('the outbox', () => {
       });
     }
     const rows = await testApp.database.db.execute(
-      (await import('drizzle-orm'))
-        .sql`select status, attempts from email_outbox where key = ${`${failKey}:email`}`,
+      sql`select status, attempts from email_outbox where key = ${`${failKey}:email`}`,
     );
     expect(z.object({ rows: z.array(z.unknown()) }).parse(rows).rows).toEqual([
       { status: 'failed', attempts: MAX_DELIVERY_ATTEMPTS },
