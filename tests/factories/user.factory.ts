@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { TOTP } from 'otpauth';
 import type { Role } from '../../src/domain/authorization/roles.ts';
@@ -106,4 +107,25 @@ export async function signIn(
 /** The current TOTP code for a base32 secret (what an authenticator app would show). */
 export function totpCode(secret: string, at: Date): string {
   return new TOTP({ secret }).generate({ timestamp: at.getTime() });
+}
+
+/**
+ * Signs in a user whose role demands MFA and marks the session's second factor as checked,
+ * straight in the database. For tests about something else than MFA (which has its own tests).
+ */
+export async function signInWithMfaSettled(
+  app: FastifyInstance,
+  db: Db,
+  user: TestUser,
+): Promise<SignedIn> {
+  await db.execute(
+    sql`insert into totp_authenticators (user_id, secret_encrypted, confirmed_at, created_at)
+        values (${user.id}, 'v1.test.not-a-real-secret.x', ${TEST_NOW}, ${TEST_NOW})
+        on conflict (user_id) do nothing`,
+  );
+  const session = await signIn(app, user);
+  await db.execute(
+    sql`update sessions set mfa_verified_at = ${TEST_NOW} where user_id = ${user.id}`,
+  );
+  return session;
 }

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../../../tests/factories/organisation.factory.ts';
+import {
+  createUser,
+  signIn,
+  signInWithMfaSettled,
+} from '../../../../tests/factories/user.factory.ts';
 import { buildTestApp, type TestApp } from '../../../../tests/setup/test-app.ts';
 import {
   OrganisationPageSchema,
@@ -152,5 +157,51 @@ describe('GET /api/v1/organisations/:id', () => {
 
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details.issues[0].path).toBe('params.id');
+  });
+});
+
+describe('tenant scope', () => {
+  it('shows a member only its own organisation, and another one answers 404', async () => {
+    const user = await createUser(testApp.database.db, { role: 'contributor' });
+    const other = await createOrganisation(testApp.database.db);
+    const session = await signIn(testApp.app, user);
+
+    const list = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/v1/organisations?limit=100',
+      headers: { cookie: session.cookie },
+    });
+    const own = await testApp.app.inject({
+      method: 'GET',
+      url: `/api/v1/organisations/${user.organisation.id}`,
+      headers: { cookie: session.cookie },
+    });
+    const foreign = await testApp.app.inject({
+      method: 'GET',
+      url: `/api/v1/organisations/${other.id}`,
+      headers: { cookie: session.cookie },
+    });
+
+    expect(list.json().items.map((org: { id: string }) => org.id)).toEqual([user.organisation.id]);
+    expect(own.statusCode).toBe(200);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'Organisation not found' },
+    });
+  });
+
+  it('shows CBP staff every organisation (organisations:read:any)', async () => {
+    const specialist = await createUser(testApp.database.db, { role: 'scss' });
+    const member = await createOrganisation(testApp.database.db);
+    const session = await signInWithMfaSettled(testApp.app, testApp.database.db, specialist);
+
+    const response = await testApp.app.inject({
+      method: 'GET',
+      url: `/api/v1/organisations/${member.id}`,
+      headers: { cookie: session.cookie },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json().id).toBe(member.id);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasPermission } from '../../../domain/authorization/permissions.ts';
+import { actorOrganisationId, hasPermission } from '../../../domain/authorization/permissions.ts';
 import { AppError, notFound } from '../../../domain/errors/error-codes.ts';
 import type {
   Organisation,
@@ -35,24 +35,29 @@ function decodeOrganisationCursor(cursor: string): OrganisationKey {
 }
 
 /**
- * Tenant scope (check 3): `organisations:read:any` (CBP roles) reads the whole directory.
- * Without it an actor reads only its own organisation; anonymous actors have none, so they read
- * nothing. (Signed-in actors with an organisation arrive with issue 3.)
+ * Tenant scope (check 3): `organisations:read:any` (CBP roles) reads the whole directory
+ * (`all`); otherwise an actor reads only the organisation it acts for, and an actor acting for
+ * none reads nothing.
  */
-function canReadEveryOrganisation(ctx: ServiceContext): boolean {
-  return hasPermission(ctx.actor, 'organisations:read:any');
+function readScope(ctx: ServiceContext): 'all' | { organisationId: string } | 'none' {
+  if (hasPermission(ctx.actor, 'organisations:read:any')) {
+    return 'all';
+  }
+  const own = actorOrganisationId(ctx.actor);
+  return own ? { organisationId: own } : 'none';
 }
 
 export async function listOrganisations(
   ctx: ServiceContext,
   query: OrganisationListQuery,
 ): Promise<OrganisationPage> {
-  if (!canReadEveryOrganisation(ctx)) {
+  const scope = readScope(ctx);
+  if (scope === 'none') {
     return { items: [], nextCursor: null };
   }
   // Fetch one extra row to learn whether another page exists without a count query.
   const rows = await findOrganisations(ctx.db, {
-    onlyOrganisationId: null,
+    onlyOrganisationId: scope === 'all' ? null : scope.organisationId,
     kind: query.kind,
     nameContains: query.q,
     after: query.cursor ? decodeOrganisationCursor(query.cursor) : undefined,
@@ -67,9 +72,9 @@ export async function listOrganisations(
 }
 
 export async function getOrganisation(ctx: ServiceContext, id: string): Promise<Organisation> {
-  const organisation = canReadEveryOrganisation(ctx)
-    ? await findOrganisationById(ctx.db, id)
-    : null;
+  const scope = readScope(ctx);
+  const readable = scope === 'all' || (scope !== 'none' && scope.organisationId === id);
+  const organisation = readable ? await findOrganisationById(ctx.db, id) : null;
   if (!organisation) {
     throw notFound('Organisation');
   }
