@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../server/db/database.ts';
 import { migrateDatabase } from '../server/db/migrate.ts';
 import { describeDatabase, openConfiguredDatabase } from '../server/db/open-configured-database.ts';
 import { waitForDatabase } from '../server/db/wait-for-database.ts';
+import { verifyAuditTrail } from '../server/modules/audit/audit.service.ts';
 import { deriveKeys, loadSecretKey } from '../server/security/secret-key.ts';
 import { DEMO_TOTP_SECRET } from '../server/seed/demo-accounts.ts';
 import { seedDemoData } from '../server/seed/seed-demo-data.ts';
@@ -98,6 +99,30 @@ export function buildCli(): Command {
       say(
         `${totp.generate({ timestamp: systemClock.now().getTime() })}  (valid for ${remaining} s more)`,
       );
+    });
+
+  const audit = program.command('audit').description('The audit trail.');
+  audit
+    .command('verify')
+    .description(
+      'Recompute every hash of the audit trail; exit 1 naming the first edited or deleted event.',
+    )
+    .option('--chain <chain>', 'only this chain: an organisation id, or "system"')
+    .action(async (options: { chain?: string }) => {
+      await withDatabase(async (database) => {
+        const result = await verifyAuditTrail(database.db, undefined, { chain: options.chain });
+        if (!result.ok) {
+          throw new CliFailure(
+            `Audit trail broken: chain ${result.chain}, seq ${result.seq}, event id ` +
+              `${result.id ?? 'unknown'}: ${result.problem}. ` +
+              `${result.events} event(s) verified before it.`,
+          );
+        }
+        if (options.chain !== undefined && result.events === 0) {
+          throw new CliFailure(`No audit events in chain ${options.chain}.`);
+        }
+        say(`Audit trail intact: ${result.events} events in ${result.chains} chains.`);
+      });
     });
 
   return program;

@@ -10,8 +10,15 @@ import {
 import type { Clock } from '../domain/time/clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { accountsRoutes } from './modules/identity/accounts.routes.ts';
+import { apiTokensRoutes } from './modules/identity/api-tokens.routes.ts';
+import { invitationsRoutes } from './modules/identity/invitations.routes.ts';
+import { mfaRoutes } from './modules/identity/mfa.routes.ts';
+import { oidcRoutes, oidcStatusRoutes } from './modules/identity/oidc.routes.ts';
 import { sessionsRoutes } from './modules/identity/sessions.routes.ts';
+import { usersRoutes } from './modules/identity/users.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
@@ -29,13 +36,15 @@ export const APP_VERSION = '0.1.0';
 
 export interface BuildAppOptions {
   config: Pick<Config, 'logLevel' | 'logPretty' | 'webDistDir' | 'nodeEnv'> &
-    Partial<Pick<Config, 'session' | 'publicUrl' | 'mail' | 'trustProxy'>>;
+    Partial<Pick<Config, 'session' | 'publicUrl' | 'mail' | 'trustProxy' | 'oidc'>>;
   database: DatabaseHandle;
   /** The deployment secret; keys derive from it. A random one when absent (tests). */
   secretKey?: Buffer;
   clock?: Clock;
   /** Where log lines go instead of stdout (tests capture them). */
   logStream?: { write(line: string): void };
+  /** Tests only: accept an OpenID Connect issuer on http://127.0.0.1 or http://localhost. */
+  oidcAllowInsecureLoopbackIssuer?: boolean;
 }
 
 /**
@@ -93,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     session: config.session ?? { idleMinutes: 30, absoluteHours: 12, cookieSecure: false },
     publicUrl: config.publicUrl ?? 'http://localhost:3000',
     mail: config.mail ?? { smtpUrl: null, from: 'OpenCTPAT <no-reply@localhost>' },
+    oidc: config.oidc ?? null,
   };
   const clock = options.clock ?? systemClock;
   const app = Fastify({
@@ -131,7 +141,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes, { pingDatabase: () => options.database.ping() });
   await app.register(organisationsRoutes, { prefix: '/api/v1' });
   await app.register(sessionsRoutes, { prefix: '/api/v1' });
+  await app.register(oidcStatusRoutes, { prefix: '/api/v1' });
+  if (runtime.oidc) {
+    await app.register(oidcRoutes, {
+      prefix: '/api/v1',
+      settings: runtime.oidc,
+      publicUrl: runtime.publicUrl,
+      allowInsecureLoopbackIssuer: options.oidcAllowInsecureLoopbackIssuer === true,
+    });
+  }
+  await app.register(accountsRoutes, { prefix: '/api/v1' });
+  await app.register(invitationsRoutes, { prefix: '/api/v1' });
+  await app.register(usersRoutes, { prefix: '/api/v1' });
+  await app.register(mfaRoutes, { prefix: '/api/v1' });
   await app.register(notificationsRoutes, { prefix: '/api/v1' });
+  await app.register(apiTokensRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
 
   await app.register(webAppPlugin, { distDir: options.config.webDistDir });
   return app;

@@ -80,6 +80,43 @@ describe(loadConfig.name, () => {
     expect(config.session.cookieSecure).toBe(true);
   });
 
+  const OIDC = {
+    OIDC_ISSUER_URL: 'https://idp.example.gov',
+    OIDC_CLIENT_ID: 'urn:gov:ctpat',
+    OIDC_CLIENT_SECRET: 'oidc-client-s3cret-value',
+    OIDC_DISPLAY_NAME: 'Login.gov',
+  };
+
+  it('leaves OpenID Connect sign-in off unless configured, and reads all four variables', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(loadConfig(OIDC).oidc).toEqual({
+      issuerUrl: 'https://idp.example.gov',
+      clientId: 'urn:gov:ctpat',
+      clientSecret: 'oidc-client-s3cret-value',
+      displayName: 'Login.gov',
+    });
+  });
+
+  it('requires all OIDC_* variables or none, naming the missing ones and never the secret', () => {
+    const error = configError({
+      OIDC_ISSUER_URL: OIDC.OIDC_ISSUER_URL,
+      OIDC_CLIENT_SECRET: OIDC.OIDC_CLIENT_SECRET,
+    });
+    expect(error.issues).toEqual([
+      'OIDC_CLIENT_ID: is required when any OIDC_* variable is set',
+      'OIDC_DISPLAY_NAME: is required when any OIDC_* variable is set',
+    ]);
+    expect(error.message).not.toContain(OIDC.OIDC_CLIENT_SECRET);
+  });
+
+  it('requires an https issuer', () => {
+    const error = configError({ ...OIDC, OIDC_ISSUER_URL: 'http://idp.example.gov' });
+    expect(error.issues).toEqual([
+      'OIDC_ISSUER_URL: must be an https:// URL such as https://idp.example.gov (got "http://idp.example.gov")',
+    ]);
+    expect(error.message).not.toContain(OIDC.OIDC_CLIENT_SECRET);
+  });
+
   it('reads booleans strictly', () => {
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
     expect(configError({ SEED_DEMO: 'nope' }).issues[0]).toContain(

@@ -85,7 +85,31 @@ const EnvSchema = z.object({
     .optional(),
   /** The From address of e-mails. */
   MAIL_FROM: z.string().min(3).default('OpenCTPAT <no-reply@localhost>'),
+  /**
+   * Optional OpenID Connect sign-in (e.g. Login.gov): all four OIDC_* variables, or none. The
+   * issuer must be https (its discovery document, keys and tokens travel over it).
+   */
+  OIDC_ISSUER_URL: z
+    .url({
+      protocol: /^https$/,
+      message: 'must be an https:// URL such as https://idp.example.gov',
+    })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button, e.g. "Login.gov". */
+  OIDC_DISPLAY_NAME: z.string().min(1).max(60).optional(),
 });
+
+const OIDC_VARIABLES = [
+  'OIDC_ISSUER_URL',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_DISPLAY_NAME',
+] as const;
+
+/** Variables whose values never appear in an error message. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SECRET_KEY', 'SMTP_URL', 'OIDC_CLIENT_SECRET']);
 
 export type Env = z.input<typeof EnvSchema>;
 
@@ -106,6 +130,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
   trustProxy: boolean;
   mail: { smtpUrl: string | null; from: string };
+  /** OpenID Connect sign-in; null when the OIDC_* variables are not set. */
+  oidc: { issuerUrl: string; clientId: string; clientSecret: string; displayName: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -128,8 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const value = env[name];
-        const secret = name === 'DATABASE_URL' || name === 'SECRET_KEY' || name === 'SMTP_URL';
-        const shown = secret || value === undefined ? '' : ` (got "${value}")`;
+        const shown = SECRET_VARIABLES.has(name) || value === undefined ? '' : ` (got "${value}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
@@ -137,6 +162,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.SECRET_KEY) {
     throw new ConfigError(['SECRET_KEY: is required when NODE_ENV=production']);
+  }
+  const oidcMissing = OIDC_VARIABLES.filter((name) => e[name] === undefined);
+  if (oidcMissing.length > 0 && oidcMissing.length < OIDC_VARIABLES.length) {
+    throw new ConfigError(
+      oidcMissing.map((name) => `${name}: is required when any OIDC_* variable is set`),
+    );
   }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -161,5 +192,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     trustProxy: e.TRUST_PROXY,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    oidc:
+      e.OIDC_ISSUER_URL && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_DISPLAY_NAME
+        ? {
+            issuerUrl: e.OIDC_ISSUER_URL,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            displayName: e.OIDC_DISPLAY_NAME,
+          }
+        : null,
   };
 }

@@ -10,4 +10,6 @@ export interface Runtime {
   session: Config['session'];
   publicUrl: string;
   mail: Config['mail'];
+  /** OpenID Connect sign-in settings; null when the deployment has none. */
+  oidc: Config['oidc'];
 }

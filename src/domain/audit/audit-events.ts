@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'mfa.disabled',
   'mfa.recovery_codes_regenerated',
   'mfa.recovery_code_used',
+  'mfa.verification_failed',
   'user.created',
   'user.updated',
   'user.password_changed',

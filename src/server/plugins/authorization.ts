@@ -29,7 +29,9 @@ export const authorizationPlugin = fp(
         );
       }
     });
-    app.addHook('preHandler', async (request) => {
+    // preValidation, not preHandler: the permission is checked before the body is validated, so
+    // a caller without the right learns nothing about what the route expects.
+    app.addHook('preValidation', async (request) => {
       const permission = request.routeOptions.config.permission;
       if (permission && !hasPermission(request.actor, permission)) {
         const actor = request.actor;

@@ -23,7 +23,16 @@ export const openApiPlugin = fp(
         tags: [
           { name: 'organisations', description: 'Member companies and CBP offices' },
           { name: 'sessions', description: 'Sign-in, sign-out and sessions' },
+          { name: 'account', description: 'Your own account, e-mail change and password reset' },
+          { name: 'invitations', description: 'Inviting people into an organisation' },
+          { name: 'users', description: "An organisation's people and their roles" },
+          {
+            name: 'mfa',
+            description: 'Two-step verification: authenticator apps and recovery codes',
+          },
           { name: 'notifications', description: 'The in-app inbox and the e-mail outbox' },
+          { name: 'api-tokens', description: 'API tokens for machine clients' },
+          { name: 'audit', description: 'The audit trail: viewer and CSV export' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

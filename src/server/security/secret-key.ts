@@ -11,12 +11,18 @@ export interface Keys {
   csrf: Buffer;
   /** AES-256-GCM key for secrets stored at rest (TOTP). */
   encryption: Buffer;
+  /** HMAC key for the short-lived cookie that carries an OpenID Connect sign-in in flight. */
+  oidcState: Buffer;
 }
 
 export function deriveKeys(secretKey: Buffer): Keys {
   const derive = (purpose: string) =>
     Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), `openctpat:${purpose}`, 32));
-  return { csrf: derive('csrf'), encryption: derive('encryption') };
+  return {
+    csrf: derive('csrf'),
+    encryption: derive('encryption'),
+    oidcState: derive('oidc-state'),
+  };
 }
 
 export function hmac(key: Buffer, message: string): string {

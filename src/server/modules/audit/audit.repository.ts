@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { auditEvents } from './audit.tables.ts';
 
@@ -56,4 +56,83 @@ export async function findChainBatch(
     .where(and(eq(auditEvents.chain, chain), gt(auditEvents.seq, afterSeq)))
     .orderBy(asc(auditEvents.seq))
     .limit(limit);
+}
+
+/** What the audit viewer filters on; every field narrows the result. */
+export interface AuditRowFilter {
+  organisationId?: string | undefined;
+  action?: string | undefined;
+  actorUserId?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  /** Inclusive. */
+  from?: Date | undefined;
+  /** Exclusive. */
+  to?: Date | undefined;
+}
+
+export interface AuditRowKey {
+  occurredAt: Date;
+  id: number;
+}
+
+/**
+ * `tenant` is the organisation whose trail the caller may read, or null for the whole trail
+ * (only for actors with `audit:read:any`: the service decides).
+ */
+function auditRowConditions(
+  tenant: string | null,
+  filter: AuditRowFilter,
+  before?: AuditRowKey,
+): SQL | undefined {
+  return and(
+    tenant === null ? undefined : eq(auditEvents.organisationId, tenant),
+    filter.organisationId === undefined
+      ? undefined
+      : eq(auditEvents.organisationId, filter.organisationId),
+    filter.action === undefined ? undefined : eq(auditEvents.action, filter.action),
+    filter.actorUserId === undefined ? undefined : eq(auditEvents.actorUserId, filter.actorUserId),
+    filter.targetType === undefined ? undefined : eq(auditEvents.targetType, filter.targetType),
+    filter.targetId === undefined ? undefined : eq(auditEvents.targetId, filter.targetId),
+    filter.from === undefined ? undefined : gte(auditEvents.occurredAt, filter.from),
+    filter.to === undefined ? undefined : lt(auditEvents.occurredAt, filter.to),
+    before === undefined
+      ? undefined
+      : or(
+          lt(auditEvents.occurredAt, before.occurredAt),
+          and(eq(auditEvents.occurredAt, before.occurredAt), lt(auditEvents.id, before.id)),
+        ),
+  );
+}
+
+/** Audit events newest first, keyset-paged by (occurred_at, id). */
+export async function findAuditEvents(
+  db: Db,
+  tenant: string | null,
+  filter: AuditRowFilter,
+  options: { before?: AuditRowKey | undefined; limit: number },
+): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(auditRowConditions(tenant, filter, options.before))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(options.limit);
+}
+
+/** How many events match, counting no further than `cap` (so a huge trail costs no more). */
+export async function countAuditEvents(
+  db: Db,
+  tenant: string | null,
+  filter: AuditRowFilter,
+  cap: number,
+): Promise<number> {
+  const capped = db
+    .select({ one: sql`1`.as('one') })
+    .from(auditEvents)
+    .where(auditRowConditions(tenant, filter))
+    .limit(cap)
+    .as('capped');
+  const rows = await db.select({ count: sql<number>`count(*)::int` }).from(capped);
+  return rows[0]?.count ?? 0;
 }

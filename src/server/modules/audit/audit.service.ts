@@ -105,10 +105,15 @@ function contentOf(row: AuditRow): ChainedContent {
 /**
  * Walks every chain in order and recomputes every hash. Reports the first broken link: an
  * edited event (its hash no longer matches its content), a deleted one (a gap in seq, or the
- * next event's prev_hash pointing at a hash that is not there), or a re-linked one.
+ * next event's prev_hash pointing at a hash that is not there), or a re-linked one. With
+ * `chain`, only that chain (an organisation id, or `system`).
  */
-export async function verifyAuditTrail(db: Db, batchSize = 1000): Promise<AuditVerification> {
-  const chains = await findChains(db);
+export async function verifyAuditTrail(
+  db: Db,
+  batchSize = 1000,
+  options: { chain?: string | undefined } = {},
+): Promise<AuditVerification> {
+  const chains = options.chain === undefined ? await findChains(db) : [options.chain];
   let events = 0;
   for (const chain of chains) {
     let expectedSeq = 1;

@@ -1,13 +1,31 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/authorization/roles.ts';
 import type { Db } from '../../db/database.ts';
-import { memberships, users } from './accounts.tables.ts';
+import { accountTokens, memberships, users } from './accounts.tables.ts';
 import { totpAuthenticators } from './mfa.tables.ts';
+import { sessions } from './sessions.tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/**
+ * Whether a failed statement broke a unique constraint (SQLSTATE 23505), e.g. two requests
+ * racing to claim the same e-mail address. Drivers and Drizzle may wrap the database error.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; depth < 5; depth += 1) {
+    if (typeof current !== 'object' || current === null) {
+      return false;
+    }
+    if ('code' in current && current.code === '23505') {
+      return true;
+    }
+    current = 'cause' in current ? current.cause : null;
+  }
+  return false;
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
@@ -131,4 +149,196 @@ export async function hasConfirmedAuthenticator(db: Db, userId: string): Promise
     )
     .limit(1);
   return rows.length > 0;
+}
+
+export type AccountTokenPurpose = 'password_reset' | 'email_change';
+export type AccountTokenRow = typeof accountTokens.$inferSelect;
+
+export async function insertAccountToken(
+  db: Db,
+  token: {
+    id: string;
+    userId: string;
+    purpose: AccountTokenPurpose;
+    tokenHash: string;
+    newEmail: string | null;
+    expiresAt: Date;
+  },
+  at: Date,
+): Promise<void> {
+  await db.insert(accountTokens).values({ ...token, createdAt: at });
+}
+
+/** An unused, unexpired token of this purpose with its (active or not) user, or null. */
+export async function findUsableAccountToken(
+  db: Db,
+  tokenHash: string,
+  purpose: AccountTokenPurpose,
+  now: Date,
+): Promise<{ token: AccountTokenRow; user: UserRow } | null> {
+  const rows = await db
+    .select({ token: accountTokens, user: users })
+    .from(accountTokens)
+    .innerJoin(users, eq(users.id, accountTokens.userId))
+    .where(
+      and(
+        eq(accountTokens.tokenHash, tokenHash),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Marks a token used unless it already was; true when this call used it (single use). */
+export async function markAccountTokenUsed(db: Db, id: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(accountTokens)
+    .set({ usedAt: at })
+    .where(and(eq(accountTokens.id, id), isNull(accountTokens.usedAt)))
+    .returning({ id: accountTokens.id });
+  return rows.length > 0;
+}
+
+/** Retires every unused token of the user (of one purpose, or all when null). */
+export async function retireAccountTokensOfUser(
+  db: Db,
+  userId: string,
+  purpose: AccountTokenPurpose | null,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(accountTokens)
+    .set({ usedAt: at })
+    .where(
+      and(
+        eq(accountTokens.userId, userId),
+        isNull(accountTokens.usedAt),
+        purpose ? eq(accountTokens.purpose, purpose) : undefined,
+      ),
+    );
+}
+
+/** Sets a confirmed new e-mail address (the confirmation link proved it). */
+export async function changeUserEmail(db: Db, id: string, email: string, at: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({ email: normaliseEmail(email), emailVerifiedAt: at, updatedAt: at })
+    .where(eq(users.id, id));
+}
+
+export interface MemberRow {
+  userId: string;
+  displayName: string;
+  email: string;
+  preferredLanguage: string;
+  role: Role;
+  joinedAt: Date;
+  mfaEnrolled: boolean;
+}
+
+function memberColumns() {
+  return {
+    userId: memberships.userId,
+    displayName: users.displayName,
+    email: users.email,
+    preferredLanguage: users.preferredLanguage,
+    role: memberships.role,
+    joinedAt: memberships.createdAt,
+    mfaEnrolled: sql<boolean>`${totpAuthenticators.confirmedAt} is not null`,
+  };
+}
+
+/** The members of one organisation (tenant scope), by name. */
+export async function findMembersOfOrganisation(
+  db: Db,
+  organisationId: string,
+): Promise<MemberRow[]> {
+  return db
+    .select(memberColumns())
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(totpAuthenticators, eq(totpAuthenticators.userId, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(users.displayName), asc(users.id));
+}
+
+/** One member of one organisation (tenant scope), or null. */
+export async function findMemberOfOrganisation(
+  db: Db,
+  organisationId: string,
+  userId: string,
+): Promise<MemberRow | null> {
+  const rows = await db
+    .select(memberColumns())
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(totpAuthenticators, eq(totpAuthenticators.userId, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/**
+ * The ids of the organisation's members holding `role`, locking their membership rows until
+ * the transaction ends, so two concurrent demotions cannot both see "another officer remains".
+ */
+export async function lockMembersWithRole(
+  db: Db,
+  organisationId: string,
+  role: Role,
+): Promise<string[]> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, role)))
+    .for('update');
+  return rows.map((row) => row.userId);
+}
+
+export async function updateMembershipRole(
+  db: Db,
+  organisationId: string,
+  userId: string,
+  role: Role,
+): Promise<void> {
+  await db
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+}
+
+export async function deleteMembership(
+  db: Db,
+  organisationId: string,
+  userId: string,
+): Promise<boolean> {
+  const rows = await db
+    .delete(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+    .returning({ userId: memberships.userId });
+  return rows.length > 0;
+}
+
+/** Revokes the user's live sessions that act for one organisation; returns how many. */
+export async function revokeSessionsOfUserInOrganisation(
+  db: Db,
+  userId: string,
+  organisationId: string,
+  at: Date,
+): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        eq(sessions.organisationId, organisationId),
+        isNull(sessions.revokedAt),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
 }

@@ -173,27 +173,13 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
     throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or password is not right');
   }
 
-  const memberships = await findMembershipsOfUser(ctx.db, user.id);
   const userAgent = input.userAgent?.slice(0, 300) ?? null;
   const knownDevice = await hasSessionFrom(ctx.db, user.id, ctx.clientAddress, userAgent);
-  const token = generateToken();
-  const expiresAt = new Date(now.getTime() + ctx.runtime.session.absoluteHours * 3_600_000);
-  const sessionId = randomUUID();
-  await ctx.db.transaction(async (tx) => {
-    await insertSession(tx, {
-      id: sessionId,
-      tokenHash: hashToken(token),
-      userId: user.id,
-      organisationId: memberships[0]?.organisationId ?? null,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-      clientAddress: ctx.clientAddress,
-      userAgent,
-    });
+  return ctx.db.transaction(async (tx) => {
+    const started = await startSession(ctx, tx, user, userAgent);
     if (!knownDevice) {
       await notifyFrom(ctx, tx, {
-        key: `new_sign_in:${sessionId}`,
+        key: `new_sign_in:${started.sessionId}`,
         kind: 'new_sign_in',
         params: {
           time: now.toISOString(),
@@ -208,29 +194,66 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
     }
     await updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null }, now);
     await clearThrottle(tx, addressKey(ctx.clientAddress));
-    // The request was anonymous until now; the event is the new session's user's own act.
-    const signedIn: Actor = {
-      kind: 'user',
-      userId: user.id,
-      sessionId,
-      organisationId: null,
-      role: null,
-      mfa: 'not_required',
-      permissions: new Set(),
-    };
-    await appendAuditEvent(
-      tx,
-      { ...auditOrigin(ctx), actor: signedIn },
-      {
-        action: 'session.signed_in',
-        targetType: 'session',
-        targetId: sessionId,
-        organisationId: null,
-        after: { userAgent },
-      },
-    );
+    return { token: started.token, expiresAt: started.expiresAt };
   });
-  return { token, expiresAt };
+}
+
+export interface StartedSession extends SignInResult {
+  sessionId: string;
+}
+
+/**
+ * Opens a session for a user who has just proved who they are (the password step of sign-in,
+ * or accepting an invitation), in the caller's transaction. The session acts for the user's
+ * first organisation; the audit trail records the sign-in as the user's own act.
+ */
+export async function startSession(
+  ctx: ServiceContext,
+  tx: Db,
+  user: { id: string },
+  userAgent: string | null,
+  /** How the user proved who they are, when not by password (recorded in the audit event). */
+  method?: 'oidc',
+): Promise<StartedSession> {
+  const now = ctx.clock.now();
+  const memberships = await findMembershipsOfUser(tx, user.id);
+  const agent = userAgent?.slice(0, 300) ?? null;
+  const token = generateToken();
+  const expiresAt = new Date(now.getTime() + ctx.runtime.session.absoluteHours * 3_600_000);
+  const sessionId = randomUUID();
+  await insertSession(tx, {
+    id: sessionId,
+    tokenHash: hashToken(token),
+    userId: user.id,
+    organisationId: memberships[0]?.organisationId ?? null,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    clientAddress: ctx.clientAddress,
+    userAgent: agent,
+  });
+  // The request was anonymous until now; the event is the new session's user's own act.
+  const signedIn: Actor = {
+    kind: 'user',
+    userId: user.id,
+    sessionId,
+    organisationId: null,
+    role: null,
+    mfa: 'not_required',
+    permissions: new Set(),
+  };
+  await appendAuditEvent(
+    tx,
+    { ...auditOrigin(ctx), actor: signedIn },
+    {
+      action: 'session.signed_in',
+      targetType: 'session',
+      targetId: sessionId,
+      organisationId: null,
+      after: method ? { method, userAgent: agent } : { userAgent: agent },
+    },
+  );
+  return { token, expiresAt, sessionId };
 }
 
 function requireUser(ctx: ServiceContext) {
