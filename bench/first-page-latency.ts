@@ -9,6 +9,7 @@ import type {
 } from '../src/server/modules/organisations/organisations.repository.ts';
 import { encodeOrganisationCursor } from '../src/server/modules/organisations/organisations.service.ts';
 import { captureListSql } from './list-sql.ts';
+import { BENCH_AUTH_HEADERS } from './load.ts';
 import type { BenchRow } from './report.ts';
 import { COMMON_NAME_FRAGMENT, RARE_NAME_FRAGMENT } from './seed-production-scale.ts';
 
@@ -157,7 +158,11 @@ export async function measureFirstPageLatency(options: LatencyOptions): Promise<
 
     const rows: BenchRow[] = [];
     for (const variant of variants(await deepKey(rawPool))) {
-      const probe = await server.inject({ method: 'GET', url: variant.url });
+      const probe = await server.inject({
+        method: 'GET',
+        url: variant.url,
+        headers: BENCH_AUTH_HEADERS,
+      });
       if (probe.statusCode !== 200) {
         throw new Error(
           `GET ${variant.url} answered ${probe.statusCode}: ${probe.body.slice(0, 300)}`,
@@ -168,7 +173,9 @@ export async function measureFirstPageLatency(options: LatencyOptions): Promise<
       const timed = await timeInterleaved(
         options.measuredRequests,
         options.warmupRequests,
-        async () => (await server.inject({ method: 'GET', url: variant.url })).statusCode === 200,
+        async () =>
+          (await server.inject({ method: 'GET', url: variant.url, headers: BENCH_AUTH_HEADERS }))
+            .statusCode === 200,
         async () => {
           await rawPool.query(query.text, query.values);
           return true;

@@ -32,6 +32,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   const result = await autocannon({
     url: options.url,
+    headers: { ...BENCH_AUTH_HEADERS },
     connections: options.connections,
     duration: options.durationSeconds,
     timeout: 10,
@@ -76,6 +77,17 @@ export function loadProblems(result: LoadResult): string | undefined {
 const RUN_SECRET_KEY = randomBytes(32).toString('hex');
 
 /**
+ * The list endpoint needs a signed-in CBP specialist (organisations:read:any). The seed stores a
+ * session for this token (bench/bench-session.ts), so every request below is authenticated,
+ * authorized and tenant-scoped like a real one. Both cookie names: the child servers run in
+ * production mode (`__Host-` cookie), the in-process app in development mode.
+ */
+export const BENCH_SESSION_TOKEN = randomBytes(32).toString('base64url');
+export const BENCH_AUTH_HEADERS: Readonly<Record<string, string>> = {
+  cookie: `__Host-ctpat_session=${BENCH_SESSION_TOKEN}; ctpat_session=${BENCH_SESSION_TOKEN}`,
+};
+
+/**
  * The environment of `node src/server/main.ts` for a benchmark run: production mode, as
  * deployed. DATA_DIR points into the run's temporary directory so nothing lands in ./data.
  */
@@ -107,7 +119,10 @@ const EXPECTED_PAGE_SIZE = 25;
  * is measured on an empty or failing answer.
  */
 export async function capturePayload(baseUrl: string, directory: string): Promise<string> {
-  const response = await fetch(`${baseUrl}${LIST_PATH}`, { signal: AbortSignal.timeout(5_000) });
+  const response = await fetch(`${baseUrl}${LIST_PATH}`, {
+    headers: BENCH_AUTH_HEADERS,
+    signal: AbortSignal.timeout(5_000),
+  });
   const body = await response.text();
   if (response.status !== 200) {
     throw new Error(`GET ${LIST_PATH} answered ${response.status}: ${body.slice(0, 300)}`);

@@ -4,6 +4,8 @@ import type { NewOrganisation } from '../src/domain/organisations/organisation.s
 import type { Db } from '../src/server/db/database.ts';
 import { insertOrganisations } from '../src/server/modules/organisations/organisations.repository.ts';
 import { deterministicUuid } from '../src/server/seed/deterministic-id.ts';
+import { createBenchSpecialistSession } from './bench-session.ts';
+import { BENCH_SESSION_TOKEN } from './load.ts';
 
 /**
  * Production scale for the organisation directory: CTPAT has about 11,400 certified member
@@ -258,6 +260,7 @@ export interface SeedSummary {
  * the demo seed), in batches inside one transaction, then VACUUM ANALYZE so the planner has
  * statistics and the visibility map is set, as autovacuum would have done in production.
  */
+/** Also signs in one CBP specialist (bench/bench-session.ts) whose session the load uses. */
 export async function seedProductionScale(db: Db): Promise<SeedSummary> {
   const started = performance.now();
   const random = prng(20_261_129);
@@ -267,6 +270,12 @@ export async function seedProductionScale(db: Db): Promise<SeedSummary> {
       await insertOrganisations(tx, rows.slice(offset, offset + BATCH_SIZE), SEEDED_AT);
     }
   });
+  await createBenchSpecialistSession(
+    db,
+    deterministicUuid('bench:cbp-office:0'),
+    BENCH_SESSION_TOKEN,
+    new Date(),
+  );
   await db.execute(sql`vacuum analyze organisations`);
   return {
     memberCompanies: MEMBER_COMPANY_COUNT,

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createOrganisation } from '../../tests/factories/organisation.factory.ts';
+import { captureOutput } from '../../tests/setup/cli-output.ts';
 import { TEST_NOW } from '../../tests/setup/test-app.ts';
 import { testDatabaseDriver } from '../../tests/setup/test-database.ts';
 import type { Actor } from '../domain/authorization/permissions.ts';
@@ -76,17 +77,9 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  output = [];
   vi.stubEnv('DATA_DIR', dataDir);
   vi.stubEnv('DATABASE_URL', postgresUrl ?? '');
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    output.push(String(chunk));
-    return true;
-  });
+  output = captureOutput();
 });
 
 afterEach(() => {
@@ -200,7 +193,7 @@ async function restoreRow(saved: string): Promise<void> {
 }
 
 async function verify(...args: string[]): Promise<{ code: number; text: string }> {
-  output = [];
+  output.splice(0);
   const code = await runCli(['audit', 'verify', ...args]);
   return { code, text: output.join('') };
 }

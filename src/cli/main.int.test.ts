@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureOutput } from '../../tests/setup/cli-output.ts';
 import { testDatabaseDriver } from '../../tests/setup/test-database.ts';
 import { runCli } from './main.ts';
 
@@ -10,21 +11,13 @@ let output: string[];
 
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'ctpat-cli-'));
-  output = [];
   // The CLI reads the same configuration as the server: point it at this test's database.
   vi.stubEnv('DATA_DIR', dataDir);
   vi.stubEnv(
     'DATABASE_URL',
     testDatabaseDriver() === 'postgres' ? process.env.TEST_DATABASE_URL : '',
   );
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    output.push(String(chunk));
-    return true;
-  });
+  output = captureOutput();
 });
 
 afterEach(async () => {

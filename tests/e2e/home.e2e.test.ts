@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MODULE_IDS, MODULES } from '../../src/domain/navigation/modules.ts';
 import { DEMO_ORGANISATIONS } from '../../src/server/seed/demo-organisations.ts';
@@ -9,6 +9,7 @@ import english from '../../src/web/locales/en.json' with { type: 'json' };
 import spanish from '../../src/web/locales/es.json' with { type: 'json' };
 import { expectNoAxeViolations, launchBrowser, withPage } from '../setup/browser.ts';
 import { PAGING_FIXTURE_COUNT, PAGING_FIXTURE_PREFIX } from '../setup/e2e-global-setup.ts';
+import { demoTotpCode, signedInState, signIn } from './sign-in-steps.ts';
 
 const baseUrl = inject('baseUrl');
 const webDistDir = inject('webDistDir');
@@ -62,9 +63,18 @@ async function visibleEnglish(page: Page): Promise<string[]> {
 }
 
 let browser: Browser;
+/**
+ * A CBP specialist's session: the directory needs sign-in, and CBP staff read all of it. One
+ * sign-in (one authenticator code) for every test that needs it.
+ */
+let cbpStaff: BrowserContextOptions['storageState'];
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  cbpStaff = await signedInState(browser, baseUrl, {
+    email: 'scss@cbp.example.gov',
+    code: demoTotpCode(-1),
+  });
 });
 
 afterAll(async () => {
@@ -86,8 +96,16 @@ async function screenshot(page: Page, name: string, fullPage = true): Promise<vo
 }
 
 describe('home page', () => {
-  it('shows the modules and live organisations in English, then in Spanish', async () => {
+  it('introduces the product to a visitor in English, then in Spanish', async () => {
     await withPage(browser, { viewport: DESKTOP }, async (page) => {
+      // Before sign-in the page asks the API for nothing but the session.
+      const apiCalls: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith('/api/')) {
+          apiCalls.push(url.pathname);
+        }
+      });
       await page.goto(`${baseUrl}/`);
 
       await page.getByRole('heading', { level: 1, name: ENGLISH_HEADING }).waitFor();
@@ -95,7 +113,7 @@ describe('home page', () => {
       expect(await page.title()).toBe('Home | OpenCTPAT');
       await page.getByRole('banner').getByRole('link', { name: 'OpenCTPAT' }).waitFor();
 
-      // Every module, with an honest status (today: the member registry partly, the rest planned).
+      // Every module, with an honest status.
       const modules = page.getByRole('region', { name: 'Modules' });
       const moduleHeadings = await modules.getByRole('heading', { level: 3 }).allTextContents();
       expect(moduleHeadings).toEqual(MODULE_NAMES_EN);
@@ -103,6 +121,59 @@ describe('home page', () => {
       expect(await modules.getByText('Partly available', { exact: true }).count()).toBe(
         PARTIAL_MODULES,
       );
+
+      // A way in, and no directory data for a visitor.
+      const signInSection = page.getByRole('region', { name: 'Sign in to OpenCTPAT' });
+      await signInSection.getByRole('link', { name: 'Sign in' }).waitFor();
+      expect(await page.getByRole('table').count()).toBe(0);
+      expect(apiCalls.filter((call) => call !== '/api/v1/auth/session')).toEqual([]);
+
+      // The side navigation lists what a visitor may open.
+      const navigation = page.getByRole('navigation', { name: 'Site' });
+      await navigation.getByRole('link', { name: 'Home' }).waitFor();
+      await navigation.getByRole('link', { name: 'Sign in' }).waitFor();
+
+      await expectNoAxeViolations(page, 'the home page (English)');
+      await screenshot(page, 'home-en-desktop');
+
+      await page.getByRole('button', { name: 'Español' }).click();
+      await page.getByRole('heading', { level: 1, name: SPANISH_HEADING }).waitFor();
+      expect(await htmlLang(page)).toBe('es');
+      expect(await page.title()).toBe('Inicio | OpenCTPAT');
+      await page.getByRole('heading', { level: 2, name: 'Módulos' }).waitFor();
+      await page.getByRole('heading', { level: 3, name: 'Registro de miembros' }).waitFor();
+      expect(
+        await page.getByRole('region', { name: 'Módulos' }).getByText('Planificado').count(),
+      ).toBe(PLANNED_MODULES);
+      await page
+        .getByRole('region', { name: 'Inicie sesión en OpenCTPAT' })
+        .getByRole('link', { name: 'Iniciar sesión' })
+        .waitFor();
+      await page.getByRole('link', { name: 'Saltar al contenido principal' }).waitFor({
+        state: 'attached',
+      });
+      // No English left on the page.
+      expect(await visibleEnglish(page)).toEqual([]);
+      await page.getByRole('button', { name: 'English' }).waitFor();
+      await expectNoAxeViolations(page, 'the home page (Spanish)');
+      await screenshot(page, 'home-es-desktop');
+
+      // The choice survives a reload.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: SPANISH_HEADING }).waitFor();
+      expect(await htmlLang(page)).toBe('es');
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 1, name: ENGLISH_HEADING }).waitFor();
+      expect(await htmlLang(page)).toBe('en');
+    });
+  });
+
+  it('shows CBP staff the live organisation directory, in English and in Spanish', async () => {
+    await withPage(browser, { viewport: DESKTOP, storageState: cbpStaff }, async (page) => {
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('heading', { level: 1, name: ENGLISH_HEADING }).waitFor();
+      await page.getByRole('banner').getByText('Signed in as Angela Moreno (SCSS)').waitFor();
 
       // Live data from the API, seeded by the demo data set.
       const members = 'Member companies, by name';
@@ -118,23 +189,16 @@ describe('home page', () => {
       // 15 demo member companies and the paging fixtures: more than one page.
       await page.getByText('Showing the first 25; more are on record.').waitFor();
 
-      // The side navigation lists what an anonymous visitor may open.
+      // The navigation lists the screens of the specialist's modules.
       const navigation = page.getByRole('navigation', { name: 'Site' });
-      await navigation.getByRole('link', { name: 'Home' }).waitFor();
       await navigation.getByRole('link', { name: 'Organisation directory' }).waitFor();
-
-      await expectNoAxeViolations(page, 'the home page (English)');
-      await screenshot(page, 'home-en-desktop');
+      await navigation.getByRole('link', { name: 'Inbox' }).waitFor();
+      expect(await navigation.getByRole('link', { name: 'API tokens' }).count()).toBe(0);
+      await expectNoAxeViolations(page, 'the home page of a CBP specialist');
+      await screenshot(page, 'home-en-desktop-cbp');
 
       await page.getByRole('button', { name: 'Español' }).click();
       await page.getByRole('heading', { level: 1, name: SPANISH_HEADING }).waitFor();
-      expect(await htmlLang(page)).toBe('es');
-      expect(await page.title()).toBe('Inicio | OpenCTPAT');
-      await page.getByRole('heading', { level: 2, name: 'Módulos' }).waitFor();
-      await page.getByRole('heading', { level: 3, name: 'Registro de miembros' }).waitFor();
-      expect(
-        await page.getByRole('region', { name: 'Módulos' }).getByText('Planificado').count(),
-      ).toBe(PLANNED_MODULES);
       await tableRows(page, 'Empresas miembro, por nombre')
         .filter({ hasText: 'Great Lakes Home Goods, Inc.' })
         .getByText('Importador', { exact: true })
@@ -143,27 +207,9 @@ describe('home page', () => {
         .filter({ hasText: 'Transportes del Norte Fronterizo' })
         .getByText('Nuevo Laredo, México')
         .waitFor();
-      await page.getByRole('link', { name: 'Saltar al contenido principal' }).waitFor({
-        state: 'attached',
-      });
-      // No English left on the page.
       expect(await visibleEnglish(page)).toEqual([]);
-      await page
-        .getByRole('navigation', { name: 'Sitio' })
-        .getByRole('link', { name: 'Directorio de organizaciones' })
-        .waitFor();
-      await page.getByRole('button', { name: 'English' }).waitFor();
-      await expectNoAxeViolations(page, 'the home page (Spanish)');
-      await screenshot(page, 'home-es-desktop');
-
-      // The choice survives a reload.
-      await page.reload();
-      await page.getByRole('heading', { level: 1, name: SPANISH_HEADING }).waitFor();
-      expect(await htmlLang(page)).toBe('es');
-
-      await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('heading', { level: 1, name: ENGLISH_HEADING }).waitFor();
-      expect(await htmlLang(page)).toBe('en');
+      await expectNoAxeViolations(page, 'the home page of a CBP specialist (Spanish)');
+      await screenshot(page, 'home-es-desktop-cbp');
     });
   });
 
@@ -192,6 +238,7 @@ describe('home page', () => {
       browser,
       {
         viewport: DESKTOP,
+        storageState: cbpStaff,
         // Chromium logs every failed response; these are the ones this test causes.
         expectedConsoleErrors: [
           /Failed to load resource: the server responded with a status of 503/,
@@ -249,8 +296,28 @@ describe('not-found page', () => {
 });
 
 describe('organisation directory', () => {
-  it('filters by kind and name and loads more pages', async () => {
+  it('asks a visitor to sign in, then shows a member only its own organisation', async () => {
     await withPage(browser, { viewport: DESKTOP }, async (page) => {
+      await page.goto(`${baseUrl}/organisations`);
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('next')).toBe('/organisations');
+      // A company admin (no second factor) comes back to the directory, scoped to the company.
+      await signIn(
+        page,
+        baseUrl,
+        { email: 'admin@greatlakes.example.com' },
+        { path: '/organisations', heading: 'Organisation directory' },
+      );
+      await page.getByText('Showing 1 organisation.', { exact: true }).waitFor();
+      await tableRows(page, 'Organisations')
+        .filter({ hasText: 'Great Lakes Home Goods, Inc.' })
+        .waitFor();
+      await expectNoAxeViolations(page, 'the organisation directory of a member');
+    });
+  });
+
+  it('filters by kind and name and loads more pages', async () => {
+    await withPage(browser, { viewport: DESKTOP, storageState: cbpStaff }, async (page) => {
       await page.goto(`${baseUrl}/`);
       await page.getByRole('heading', { level: 1, name: ENGLISH_HEADING }).waitFor();
       // A client-side navigation, which also loads the page's lazy chunk.
@@ -317,17 +384,23 @@ describe('organisation directory', () => {
   });
 
   it('opens a filtered view from its URL, in Spanish', async () => {
-    await withPage(browser, { viewport: DESKTOP, locale: 'es' }, async (page) => {
-      await page.goto(`${baseUrl}/organisations?kind=member_company&q=norte`);
-      await page.getByRole('heading', { level: 1, name: 'Directorio de organizaciones' }).waitFor();
-      await page.getByText('Se muestra 1 organización.').waitFor();
-      await tableRows(page, 'Organizaciones que coinciden con sus filtros')
-        .filter({ hasText: 'Transportes del Norte Fronterizo, S.A. de C.V.' })
-        .getByText('Transportista por carretera (EE. UU.–México)')
-        .waitFor();
-      expect(await page.getByLabel('El nombre contiene').inputValue()).toBe('norte');
-      await expectNoAxeViolations(page, 'the organisation directory (Spanish)');
-    });
+    await withPage(
+      browser,
+      { viewport: DESKTOP, locale: 'es', storageState: cbpStaff },
+      async (page) => {
+        await page.goto(`${baseUrl}/organisations?kind=member_company&q=norte`);
+        await page
+          .getByRole('heading', { level: 1, name: 'Directorio de organizaciones' })
+          .waitFor();
+        await page.getByText('Se muestra 1 organización.').waitFor();
+        await tableRows(page, 'Organizaciones que coinciden con sus filtros')
+          .filter({ hasText: 'Transportes del Norte Fronterizo, S.A. de C.V.' })
+          .getByText('Transportista por carretera (EE. UU.–México)')
+          .waitFor();
+        expect(await page.getByLabel('El nombre contiene').inputValue()).toBe('norte');
+        await expectNoAxeViolations(page, 'the organisation directory (Spanish)');
+      },
+    );
   });
 });
 
@@ -337,6 +410,7 @@ describe('error boundary', () => {
       browser,
       {
         viewport: DESKTOP,
+        storageState: cbpStaff,
         expectedConsoleErrors: [
           /Failed to load resource: net::ERR_FAILED/,
           // React reports the error its boundary caught.
@@ -363,7 +437,8 @@ describe('error boundary', () => {
 
 describe('phone width', () => {
   it('collapses the navigation under a menu button and passes axe', async () => {
-    await withPage(browser, { viewport: PHONE }, async (page) => {
+    // Signed in, so the header also carries the user's links (they wrap, never overflow).
+    await withPage(browser, { viewport: PHONE, storageState: cbpStaff }, async (page) => {
       await page.goto(`${baseUrl}/`);
       await page.getByRole('heading', { level: 1, name: ENGLISH_HEADING }).waitFor();
       await page.getByText('Great Lakes Home Goods, Inc.').first().waitFor();

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { TOTP } from 'otpauth';
 import type { Role } from '../../src/domain/authorization/roles.ts';
 import type { Organisation } from '../../src/domain/organisations/organisation.schema.ts';
 import type { Db } from '../../src/server/db/database.ts';
@@ -10,6 +9,7 @@ import {
   insertUser,
 } from '../../src/server/modules/identity/accounts.repository.ts';
 import { hashPassword } from '../../src/server/security/passwords.ts';
+import { nextClientAddress } from '../setup/api-caller.ts';
 import { TEST_NOW } from '../setup/test-app.ts';
 import { createOrganisation } from './organisation.factory.ts';
 
@@ -74,13 +74,6 @@ export interface SignedIn {
   headers: { cookie: string; 'x-csrf-token': string };
 }
 
-let clientCounter = 0;
-/** A distinct benchmark-range client address per sign-in, as if each were a new browser. */
-function nextClientAddress(): string {
-  clientCounter += 1;
-  return `198.18.${Math.floor(clientCounter / 250) % 250}.${(clientCounter % 250) + 1}`;
-}
-
 /** Signs in through the real endpoint and returns what a browser would hold. */
 export async function signIn(
   app: FastifyInstance,
@@ -102,11 +95,6 @@ export async function signIn(
   const cookie = `${setCookie.name}=${setCookie.value}`;
   const csrfToken: string = response.json().csrfToken;
   return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
-}
-
-/** The current TOTP code for a base32 secret (what an authenticator app would show). */
-export function totpCode(secret: string, at: Date): string {
-  return new TOTP({ secret }).generate({ timestamp: at.getTime() });
 }
 
 /**

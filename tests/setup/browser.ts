@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 /**
  * Browser journeys run in Debian's Chromium (architecture.md, "Tests"): `npx playwright install`
@@ -30,6 +30,8 @@ export interface PageOptions {
    * response the test makes fail). Any other console error fails the test.
    */
   expectedConsoleErrors?: readonly RegExp[];
+  /** Cookies (a signed-in session) to start with, e.g. from `context.storageState()`. */
+  storageState?: BrowserContextOptions['storageState'];
 }
 
 /**
@@ -44,6 +46,7 @@ export async function withPage(
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     locale: options.locale ?? 'en-US',
+    ...(options.storageState ? { storageState: options.storageState } : {}),
   });
   const problems: string[] = [];
   const expected = options.expectedConsoleErrors ?? [];

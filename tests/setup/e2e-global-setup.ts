@@ -26,6 +26,15 @@ declare module 'vitest' {
 export const E2E_NOW = new Date('2026-11-29T15:00:00Z');
 
 /**
+ * Sessions of the app under test. The session cookie's Expires is the session's end by the
+ * app's (fixed) clock, but the browser judges it by the real clock: with the default 12 hours
+ * every sign-in would break once the real date passes E2E_NOW + 12 h. Five years keeps the
+ * cookie alive (Chromium caps it at 400 days from the real now); idle expiry never triggers on
+ * a fixed clock anyway.
+ */
+const E2E_SESSION = { idleMinutes: 30, absoluteHours: 5 * 365 * 24, cookieSecure: false };
+
+/**
  * Organisations added to the demo data so the directory has more than one page (25 a page).
  * Their names sort after every demo organisation, so the home page's first page of member
  * companies still shows the whole demo set.
@@ -80,7 +89,13 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   }
 
   const app = await buildApp({
-    config: { logLevel: 'silent', logPretty: false, nodeEnv: 'test', webDistDir },
+    config: {
+      logLevel: 'silent',
+      logPretty: false,
+      nodeEnv: 'test',
+      webDistDir,
+      session: E2E_SESSION,
+    },
     database,
     clock,
     secretKey,

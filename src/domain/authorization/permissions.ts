@@ -161,17 +161,12 @@ export type Actor =
     };
 
 /**
- * Permissions an anonymous visitor holds. Provisional (ADR 0005): the organisation directory is
- * readable so the web shell shows live data before sign-in exists. Identity and access (issue 3)
- * empties this set once the web app signs users in.
+ * An anonymous visitor holds no permission: every API route except the reviewed public ones
+ * (sign-in, password reset, invitation acceptance) needs an account. CTPAT membership is not
+ * public information (status verification is consent-based), so not even the directory is open.
  */
-export const PUBLIC_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
-  'organisations:read',
-  'organisations:read:any',
-]);
-
 export function anonymousActor(): Actor {
-  return { kind: 'anonymous', permissions: PUBLIC_PERMISSIONS };
+  return { kind: 'anonymous', permissions: new Set() };
 }
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

@@ -17,10 +17,8 @@ describe('modules', () => {
     }
   });
 
-  it('shows an anonymous visitor only the public organisation directory', () => {
-    expect(modulesVisibleTo(ANONYMOUS_VIEWER).map((module) => module.id)).toEqual([
-      'member_registry',
-    ]);
+  it('shows an anonymous visitor no module: membership data needs an account', () => {
+    expect(modulesVisibleTo(ANONYMOUS_VIEWER)).toEqual([]);
   });
 
   it('shows a signed-in viewer the modules of all their roles, without duplicates', () => {

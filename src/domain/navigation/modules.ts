@@ -34,8 +34,8 @@ export interface ProductModule {
   /** Roles whose navigation lists the module. */
   roles: readonly Role[];
   /**
-   * Listed for a visitor who is not signed in. Provisional, like PUBLIC_PERMISSIONS in
-   * authorization/permissions.ts: only the organisation directory is open before sign-in exists.
+   * Listed for a visitor who is not signed in. None is today: CTPAT membership is not public,
+   * so every module needs an account (the home page introduces them all).
    */
   anonymous: boolean;
 }
@@ -53,7 +53,7 @@ export const MODULES: readonly ProductModule[] = [
     id: 'member_registry',
     status: 'partial',
     roles: [...COMPANY_MANAGERS, ...SPECIALISTS, 'program_manager', 'regulatory_audit'],
-    anonymous: true,
+    anonymous: false,
   },
   {
     id: 'security_profile',
@@ -99,7 +99,7 @@ export const MODULES: readonly ProductModule[] = [
   },
   {
     id: 'notifications',
-    status: 'planned',
+    status: 'partial',
     roles: [
       ...COMPANY_EDITORS,
       ...SPECIALISTS,
@@ -111,13 +111,13 @@ export const MODULES: readonly ProductModule[] = [
   },
   {
     id: 'audit_trail',
-    status: 'planned',
+    status: 'live',
     roles: [...COMPANY_MANAGERS, 'supervisory_scss', 'program_manager', 'regulatory_audit'],
     anonymous: false,
   },
   {
     id: 'accounts_access',
-    status: 'planned',
+    status: 'live',
     roles: [...COMPANY_MANAGERS, 'supervisory_scss', 'program_manager', 'administrator'],
     anonymous: false,
   },

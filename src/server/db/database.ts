@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -44,7 +45,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     if (target.dataDir !== null) {
       await mkdir(target.dataDir, { recursive: true });
     }
-    const client = target.dataDir === null ? new PGlite() : new PGlite(target.dataDir);
+    // pg_trgm backs the organisation name search index, as it does on PostgreSQL.
+    const client = new PGlite({
+      ...(target.dataDir === null ? {} : { dataDir: target.dataDir }),
+      extensions: { pg_trgm },
+    });
     await client.waitReady;
     const db: Db = drizzlePglite({ client });
     return {

@@ -11,6 +11,16 @@ declare module 'fastify' {
      */
     permission?: Permission | null;
   }
+  interface FastifyInstance {
+    /** Every /api/v1 route with the permission it requires: the authorization matrix reads it. */
+    apiRoutePermissions: ApiRoutePermission[];
+  }
+}
+
+export interface ApiRoutePermission {
+  method: string;
+  url: string;
+  permission: Permission | null;
 }
 
 const API_PREFIX = '/api/v1/';
@@ -21,12 +31,23 @@ const API_PREFIX = '/api/v1/';
  */
 export const authorizationPlugin = fp(
   async (app: FastifyInstance) => {
+    const routes: ApiRoutePermission[] = [];
+    app.decorate('apiRoutePermissions', routes);
     app.addHook('onRoute', (route) => {
-      if (route.url.startsWith(API_PREFIX) && route.config?.permission === undefined) {
+      if (!route.url.startsWith(API_PREFIX)) {
+        return;
+      }
+      const permission = route.config?.permission;
+      if (permission === undefined) {
         throw new Error(
           `Route ${route.method} ${route.url} declares no permission: set config.permission ` +
             '(or null for a deliberately public route).',
         );
+      }
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') {
+          routes.push({ method, url: route.url, permission });
+        }
       }
     });
     // preValidation, not preHandler: the permission is checked before the body is validated, so

@@ -1,7 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { ApiError } from '../lib/api-client.ts';
+import { type AuthProblem, authProblemOf } from './auth-problems.ts';
 import type { createAppRouter } from './router.tsx';
 
 /** Retry once when the server or network failed; a 4xx answer will not change by retrying. */
@@ -10,8 +11,20 @@ function shouldRetry(failureCount: number, error: Error): boolean {
   return transient && failureCount < 1;
 }
 
-export function createQueryClient(): QueryClient {
+/**
+ * `onAuthProblem` hears about every query or mutation answered UNAUTHENTICATED or MFA_REQUIRED
+ * (main.tsx sends the person to sign in).
+ */
+export function createQueryClient(onAuthProblem?: (problem: AuthProblem) => void): QueryClient {
+  const report = (error: Error) => {
+    const problem = authProblemOf(error);
+    if (problem && onAuthProblem) {
+      onAuthProblem(problem);
+    }
+  };
   return new QueryClient({
+    queryCache: new QueryCache({ onError: report }),
+    mutationCache: new MutationCache({ onError: report }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

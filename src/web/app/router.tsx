@@ -4,11 +4,22 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
+  redirect,
 } from '@tanstack/react-router';
 import { OrganisationsSearchSchema } from '../features/organisations/api/organisations-search.ts';
+import { nextPath, pendingStep, sessionQuery } from '../features/session/api/session-api.ts';
+import { requireSignedIn } from './route-access.ts';
+import {
+  AccessDeniedSearchSchema,
+  AuditSearchSchema,
+  NextSearchSchema,
+  SignInSearchSchema,
+  TokenSearchSchema,
+} from './route-search.ts';
 import { HomePage } from './routes/home-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
-import { RouteErrorPage, ShellErrorPage } from './routes/route-error-page.tsx';
+import { AccessDeniedPage, RouteErrorPage, ShellErrorPage } from './routes/route-error-page.tsx';
+import { SignInPage } from './routes/sign-in-page.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 
 export interface RouterContext {
@@ -16,8 +27,9 @@ export interface RouterContext {
 }
 
 /**
- * Code-based, fully typed routes. The home page ships in the initial bundle (it is where most
- * visits start); every other page is a lazily loaded chunk.
+ * Code-based, fully typed routes. The home and sign-in pages ship in the initial bundle (most
+ * visits start there); every other page is a lazily loaded chunk. Pages for signed-in people
+ * check the session (and a permission) before they load: see route-access.ts.
  */
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: AppShell,
@@ -31,17 +43,213 @@ const homeRoute = createRoute({
   component: HomePage,
 });
 
+/** Where a page the person's role does not reach sends them (route-access.ts). */
+const noAccessRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/no-access',
+  validateSearch: AccessDeniedSearchSchema,
+  component: AccessDeniedPage,
+});
+
+// Sign-in and the public pages that e-mailed links open.
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: SignInSearchSchema,
+  beforeLoad: async ({ context, search }) => {
+    // Already signed in: on to the pending step, or where the person was going.
+    const session = await context.queryClient.ensureQueryData(sessionQuery());
+    const step = pendingStep(session);
+    if (step === 'verify') {
+      throw redirect({ to: '/sign-in/verify', search: { next: search.next } });
+    }
+    if (step === 'enrol') {
+      throw redirect({ to: '/account/security/enrol', search: { next: search.next } });
+    }
+    if (session.signedIn) {
+      throw redirect({ href: nextPath(search.next) });
+    }
+  },
+  component: SignInPage,
+});
+
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in/verify',
+  validateSearch: NextSearchSchema,
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery());
+    if (!session.signedIn) {
+      throw redirect({ to: '/sign-in', search: { next: search.next } });
+    }
+    if (pendingStep(session) !== 'verify') {
+      throw redirect({ href: nextPath(search.next) });
+    }
+  },
+  component: lazyRouteComponent(() => import('./routes/mfa-verify-page.tsx'), 'MfaVerifyPage'),
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(
+    () => import('./routes/forgot-password-page.tsx'),
+    'ForgotPasswordPage',
+  ),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: TokenSearchSchema,
+  component: lazyRouteComponent(
+    () => import('./routes/reset-password-page.tsx'),
+    'ResetPasswordPage',
+  ),
+});
+
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations/accept',
+  validateSearch: TokenSearchSchema,
+  component: lazyRouteComponent(
+    () => import('./routes/accept-invitation-page.tsx'),
+    'AcceptInvitationPage',
+  ),
+});
+
+/** The link in the e-mail sent to a new address (accounts.service: /account/confirm-email). */
+const confirmEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/confirm-email',
+  validateSearch: TokenSearchSchema,
+  component: lazyRouteComponent(
+    () => import('./routes/confirm-email-page.tsx'),
+    'ConfirmEmailPage',
+  ),
+});
+
+/** The same page under the API's own path shape (/account/email/confirm). */
+const confirmEmailAliasRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/email/confirm',
+  validateSearch: TokenSearchSchema,
+  beforeLoad: ({ search }) => {
+    throw redirect({ to: '/account/confirm-email', search: { token: search.token } });
+  },
+});
+
+// The signed-in person's own account.
+
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account',
+  beforeLoad: (input) => requireSignedIn(input, 'account:manage'),
+  component: lazyRouteComponent(() => import('./routes/account-page.tsx'), 'AccountPage'),
+});
+
+const accountSecurityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/security',
+  beforeLoad: (input) => requireSignedIn(input, 'account:manage'),
+  component: lazyRouteComponent(
+    () => import('./routes/account-security-page.tsx'),
+    'AccountSecurityPage',
+  ),
+});
+
+const mfaEnrolRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/security/enrol',
+  validateSearch: NextSearchSchema,
+  beforeLoad: (input) => requireSignedIn(input, 'mfa:enrol'),
+  component: lazyRouteComponent(() => import('./routes/mfa-enrol-page.tsx'), 'MfaEnrolPage'),
+});
+
+const accountSessionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/sessions',
+  beforeLoad: (input) => requireSignedIn(input, 'account:manage'),
+  component: lazyRouteComponent(
+    () => import('./routes/account-sessions-page.tsx'),
+    'AccountSessionsPage',
+  ),
+});
+
+const inboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inbox',
+  beforeLoad: (input) => requireSignedIn(input, 'notifications:read'),
+  component: lazyRouteComponent(() => import('./routes/inbox-page.tsx'), 'InboxPage'),
+});
+
+// The organisation the session acts for, and the agency-wide views.
+
 const organisationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/organisations',
   validateSearch: OrganisationsSearchSchema,
+  beforeLoad: (input) => requireSignedIn(input, 'organisations:read'),
   component: lazyRouteComponent(
     () => import('./routes/organisations-page.tsx'),
     'OrganisationsPage',
   ),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, organisationsRoute]);
+const organisationUsersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/organisation/users',
+  beforeLoad: (input) => requireSignedIn(input, 'users:read'),
+  component: lazyRouteComponent(
+    () => import('./routes/organisation-users-page.tsx'),
+    'OrganisationUsersPage',
+  ),
+});
+
+const apiTokensRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/organisation/api-tokens',
+  beforeLoad: (input) => requireSignedIn(input, 'api_tokens:manage'),
+  component: lazyRouteComponent(() => import('./routes/api-tokens-page.tsx'), 'ApiTokensPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  validateSearch: AuditSearchSchema,
+  beforeLoad: (input) => requireSignedIn(input, 'audit:read'),
+  component: lazyRouteComponent(() => import('./routes/audit-page.tsx'), 'AuditPage'),
+});
+
+const outboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/outbox',
+  beforeLoad: (input) => requireSignedIn(input, 'outbox:read:any'),
+  component: lazyRouteComponent(() => import('./routes/outbox-page.tsx'), 'OutboxPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  noAccessRoute,
+  signInRoute,
+  verifyRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  acceptInvitationRoute,
+  confirmEmailRoute,
+  confirmEmailAliasRoute,
+  accountRoute,
+  accountSecurityRoute,
+  mfaEnrolRoute,
+  accountSessionsRoute,
+  inboxRoute,
+  organisationsRoute,
+  organisationUsersRoute,
+  apiTokensRoute,
+  auditRoute,
+  outboxRoute,
+]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, apiGet, apiUrl } from './api-client.ts';
+import { ApiError, apiGet, apiSend, apiUrl, fieldErrorsOf, setCsrfToken } from './api-client.ts';
 
 const ItemSchema = z.object({ name: z.string() });
 
@@ -24,6 +24,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  setCsrfToken(null);
 });
 
 describe('apiUrl', () => {
@@ -85,5 +86,71 @@ describe('apiGet', () => {
     const error = await failure(apiGet('/api/v1/x', ItemSchema));
     expect(error.code).toBe('NETWORK_ERROR');
     expect(error.status).toBe(0);
+  });
+});
+
+describe('apiSend', () => {
+  it('sends JSON with the session CSRF token, and reads an empty answer as null', async () => {
+    const fetchMock = vi.fn(
+      async (_url: string, _init?: RequestInit) => new Response(null, { status: 204 }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('csrf-123');
+    await expect(apiSend('DELETE', '/api/v1/x/1', z.null(), { reason: 'test' })).resolves.toBe(
+      null,
+    );
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/x/1');
+    expect(init).toMatchObject({
+      method: 'DELETE',
+      credentials: 'same-origin',
+      body: JSON.stringify({ reason: 'test' }),
+      headers: { 'x-csrf-token': 'csrf-123', 'content-type': 'application/json' },
+    });
+  });
+
+  it('sends no CSRF header on reads, nor before a session exists', async () => {
+    const fetchMock = vi.fn(
+      async (_url: string, _init?: RequestInit) => new Response('{"name":"x"}', { status: 200 }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('csrf-123');
+    await apiGet('/api/v1/x', ItemSchema);
+    setCsrfToken(null);
+    await apiSend('POST', '/api/v1/x', ItemSchema);
+    for (const call of fetchMock.mock.calls) {
+      const init: unknown = call[1];
+      expect(JSON.stringify(init)).not.toContain('x-csrf-token');
+    }
+  });
+});
+
+describe('fieldErrorsOf', () => {
+  it('maps body and query issue paths to field names, first issue per field', () => {
+    const error = new ApiError({
+      code: 'VALIDATION_FAILED',
+      message: 'The request is not valid',
+      status: 400,
+      details: {
+        issues: [
+          { path: 'body.newPassword', message: 'is too short' },
+          { path: 'body.newPassword', message: 'second' },
+          { path: 'body.permissions.0', message: 'cannot be granted' },
+          { path: 'querystring.cursor', message: 'bad cursor' },
+        ],
+      },
+    });
+    expect(fieldErrorsOf(error)).toEqual({
+      newPassword: 'is too short',
+      permissions: 'cannot be granted',
+      cursor: 'bad cursor',
+    });
+  });
+
+  it('finds nothing in other errors', () => {
+    expect(fieldErrorsOf(new Error('x'))).toEqual({});
+    expect(
+      fieldErrorsOf(new ApiError({ code: 'CONFLICT', message: 'x', status: 409, details: {} })),
+    ).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ErrorResponseSchema } from '../../domain/errors/error-response.schema.ts';
 
 /**
@@ -81,19 +81,66 @@ function errorFromResponse(response: Response, body: unknown): ApiError {
 }
 
 /**
+ * The session's CSRF token (from the session view), sent as `x-csrf-token` on every
+ * state-changing request. The session cookie itself is httpOnly: scripts never see it.
+ */
+let csrfToken: string | null = null;
+
+export const CSRF_HEADER = 'x-csrf-token';
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export type UnsafeMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
  * GETs a JSON resource and checks it against the same Zod schema the server answers with, so a
  * drift between server and client surfaces as an error instead of a broken page.
  */
-export async function apiGet<Schema extends z.ZodType>(
+export function apiGet<Schema extends z.ZodType>(
   path: string,
   schema: Schema,
   options: RequestOptions = {},
 ): Promise<z.output<Schema>> {
+  return request('GET', path, schema, undefined, options);
+}
+
+/**
+ * Sends a state-changing request (JSON body, CSRF header) and checks the answer against
+ * `schema`. An empty answer (204) is read as `null`: pass `z.null()`.
+ */
+export function apiSend<Schema extends z.ZodType>(
+  method: UnsafeMethod,
+  path: string,
+  schema: Schema,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<z.output<Schema>> {
+  return request(method, path, schema, body, options);
+}
+
+async function request<Schema extends z.ZodType>(
+  method: 'GET' | UnsafeMethod,
+  path: string,
+  schema: Schema,
+  body: unknown,
+  options: RequestOptions,
+): Promise<z.output<Schema>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken !== null) {
+    headers[CSRF_HEADER] = csrfToken;
+  }
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+  }
   let response: Response;
   try {
     response = await fetch(apiUrl(path, options.query), {
-      headers: { accept: 'application/json' },
+      method,
+      headers,
       credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
@@ -106,11 +153,11 @@ export async function apiGet<Schema extends z.ZodType>(
       status: 0,
     });
   }
-  const body = await readJson(response);
+  const answer = await readJson(response);
   if (!response.ok) {
-    throw errorFromResponse(response, body);
+    throw errorFromResponse(response, answer);
   }
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(answer ?? null);
   if (!parsed.success) {
     throw new ApiError({
       code: 'UNEXPECTED_RESPONSE',
@@ -120,4 +167,31 @@ export async function apiGet<Schema extends z.ZodType>(
     });
   }
   return parsed.data;
+}
+
+const FieldIssuesSchema = z.object({
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+
+/**
+ * The field problems of a failed request, by field: `body.newPassword` → `newPassword`
+ * (`body.permissions.0` → `permissions`). Empty when the error names no field.
+ */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) {
+    return {};
+  }
+  const parsed = FieldIssuesSchema.safeParse(error.details);
+  if (!parsed.success) {
+    return {};
+  }
+  const found: Record<string, string> = {};
+  for (const issue of parsed.data.issues) {
+    const [where, field] = issue.path.split('.');
+    const name = where === 'body' || where === 'querystring' ? field : where;
+    if (name && found[name] === undefined) {
+      found[name] = issue.message;
+    }
+  }
+  return found;
 }

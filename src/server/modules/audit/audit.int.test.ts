@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createOrganisation } from '../../../../tests/factories/organisation.factory.ts';
 import {
@@ -11,7 +11,8 @@ import {
   signInWithMfaSettled,
   type TestUser,
 } from '../../../../tests/factories/user.factory.ts';
-import { buildTestApp, type TestApp } from '../../../../tests/setup/test-app.ts';
+import { apiCaller } from '../../../../tests/setup/api-caller.ts';
+import { setUpTestApp } from '../../../../tests/setup/test-app-hooks.ts';
 import type { AuditAction } from '../../../domain/audit/audit-events.ts';
 import {
   AUDIT_EXPORT_COLUMNS,
@@ -22,15 +23,8 @@ import { ROLE_SIDE, ROLES, type Role } from '../../../domain/authorization/roles
 import type { Organisation } from '../../../domain/organisations/organisation.schema.ts';
 import { appendAuditEvent } from './audit.service.ts';
 
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await buildTestApp();
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = setUpTestApp();
+const call = apiCaller(testApp);
 
 function inject(options: InjectOptions) {
   return testApp.app.inject(options);
@@ -324,16 +318,12 @@ describe('the audit viewer', () => {
       });
       const session = await signInWithMfaSettled(testApp.app, testApp.database.db, user);
       for (const path of ['/api/v1/audit-events', '/api/v1/audit-events/export.csv']) {
-        const ownView = await inject({
-          method: 'GET',
-          url: `${path}?organisationId=${own.organisation.id}`,
-          headers: { cookie: session.cookie },
-        });
-        const otherView = await inject({
-          method: 'GET',
-          url: `${path}?organisationId=${other.organisation.id}`,
-          headers: { cookie: session.cookie },
-        });
+        const ownView = await call('GET', `${path}?organisationId=${own.organisation.id}`, session);
+        const otherView = await call(
+          'GET',
+          `${path}?organisationId=${other.organisation.id}`,
+          session,
+        );
         const label = `${role} ${path}`;
         if (expectation === 403) {
           expect(ownView.statusCode, label).toBe(403);
@@ -355,11 +345,10 @@ describe('the audit viewer', () => {
   it("lets an API token with audit:read read its organisation's trail", async () => {
     const { admin, e } = await organisationWithTrail();
     const session = await signIn(testApp.app, admin);
-    const created = await inject({
-      method: 'POST',
-      url: '/api/v1/api-tokens',
-      headers: session.headers,
-      payload: { name: 'SIEM', permissions: ['audit:read'], expiresInDays: 30 },
+    const created = await call('POST', '/api/v1/api-tokens', session, {
+      name: 'SIEM',
+      permissions: ['audit:read'],
+      expiresInDays: 30,
     });
     const token: string = created.json().token;
 
@@ -385,16 +374,12 @@ describe('the CSV export', () => {
     const { admin, organisation, e } = await organisationWithTrail();
     const session = await signIn(testApp.app, admin);
 
-    const response = await inject({
-      method: 'GET',
-      url: '/api/v1/audit-events/export.csv',
-      headers: { cookie: session.cookie },
-    });
-    const filtered = await inject({
-      method: 'GET',
-      url: '/api/v1/audit-events/export.csv?action=api_token.created',
-      headers: { cookie: session.cookie },
-    });
+    const response = await call('GET', '/api/v1/audit-events/export.csv', session);
+    const filtered = await call(
+      'GET',
+      '/api/v1/audit-events/export.csv?action=api_token.created',
+      session,
+    );
 
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -444,11 +429,7 @@ describe('the CSV export', () => {
     });
     const session = await signIn(testApp.app, admin);
 
-    const response = await inject({
-      method: 'GET',
-      url: '/api/v1/audit-events/export.csv',
-      headers: { cookie: session.cookie },
-    });
+    const response = await call('GET', '/api/v1/audit-events/export.csv', session);
 
     const records = csvRecords(response.body);
     expect(records).toHaveLength(count);
@@ -476,11 +457,7 @@ describe('the CSV export', () => {
     );
     const session = await signIn(testApp.app, admin);
 
-    const response = await inject({
-      method: 'GET',
-      url: '/api/v1/audit-events/export.csv',
-      headers: { cookie: session.cookie },
-    });
+    const response = await call('GET', '/api/v1/audit-events/export.csv', session);
 
     const records = csvRecords(response.body);
     expect(records.map((record) => record.targetId)).toEqual([

@@ -12,6 +12,7 @@ import {
 } from '../../../domain/audit/audit-query.schema.ts';
 import { actorOrganisationId, hasPermission } from '../../../domain/authorization/permissions.ts';
 import { AppError } from '../../../domain/errors/error-codes.ts';
+import { decodeCursor, encodeCursor } from '../../page-cursor.ts';
 import type { ServiceContext } from '../../service-context.ts';
 import { organisationSummaries } from '../organisations/organisations.service.ts';
 import {
@@ -57,20 +58,12 @@ function rowFilterOf(filter: AuditEventFilter): AuditRowFilter {
 const CursorSchema = z.tuple([z.iso.datetime(), z.number().int().positive()]);
 
 export function encodeAuditCursor(key: AuditRowKey): string {
-  return Buffer.from(JSON.stringify([key.occurredAt.toISOString(), key.id])).toString('base64url');
+  return encodeCursor([key.occurredAt.toISOString(), key.id]);
 }
 
 function decodeAuditCursor(cursor: string): AuditRowKey {
-  try {
-    const [occurredAt, id] = CursorSchema.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    );
-    return { occurredAt: new Date(occurredAt), id };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'The request is not valid', {
-      issues: [{ path: 'querystring.cursor', message: 'is not a cursor this API returned' }],
-    });
-  }
+  const [occurredAt, id] = decodeCursor(cursor, CursorSchema);
+  return { occurredAt: new Date(occurredAt), id };
 }
 
 const KNOWN_ACTIONS = new Set<string>(AUDIT_ACTIONS);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, max, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { auditEvents } from './audit.tables.ts';
 
@@ -134,5 +134,41 @@ export async function countAuditEvents(
     .limit(cap)
     .as('capped');
   const rows = await db.select({ count: sql<number>`count(*)::int` }).from(capped);
+  return rows[0]?.count ?? 0;
+}
+
+/**
+ * Events of `action` on one target after its latest event of one of `sinceLastOf` (all of them
+ * when there is none), from `notBefore` on (the time index keeps the read small).
+ */
+export async function countTargetEventsSinceLast(
+  db: Db,
+  query: {
+    targetType: string;
+    targetId: string;
+    action: string;
+    sinceLastOf: readonly string[];
+    notBefore: Date;
+  },
+): Promise<number> {
+  const ofTarget = and(
+    gte(auditEvents.occurredAt, query.notBefore),
+    eq(auditEvents.targetType, query.targetType),
+    eq(auditEvents.targetId, query.targetId),
+  );
+  const lastReset = db
+    .select({ id: max(auditEvents.id) })
+    .from(auditEvents)
+    .where(and(ofTarget, inArray(auditEvents.action, [...query.sinceLastOf])));
+  const rows = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(
+      and(
+        ofTarget,
+        eq(auditEvents.action, query.action),
+        gt(auditEvents.id, sql`coalesce((${lastReset}), 0)`),
+      ),
+    );
   return rows[0]?.count ?? 0;
 }

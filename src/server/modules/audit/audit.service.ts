@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { auditHash, type ChainedContent, GENESIS_HASH } from './audit.hash.ts';
 import {
   type AuditRow,
+  countTargetEventsSinceLast,
   findChainBatch,
   findChainHead,
   findChains,
@@ -77,6 +78,25 @@ export async function appendAuditEvent(
     prevHash,
     hash: auditHash(prevHash, content),
   });
+}
+
+/**
+ * How many times `action` happened to a target since one of `sinceLastOf` last did (since
+ * `notBefore` when none has), read from the trail: for counters that need no column of their
+ * own, e.g. the wrong MFA codes entered in a session since a code last verified it. `notBefore`
+ * bounds the read (say, the session's start) so it stays small however long the trail grows.
+ */
+export function countEventsSinceLast(
+  db: Db,
+  query: {
+    targetType: string;
+    targetId: string;
+    action: AuditAction;
+    sinceLastOf: readonly AuditAction[];
+    notBefore: Date;
+  },
+): Promise<number> {
+  return countTargetEventsSinceLast(db, query);
 }
 
 export type AuditVerification =

@@ -1,93 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { auditActionsOn, auditTrailText } from '../../../../tests/factories/audit.factory.ts';
+import { emailsTo, tokenFromEmail } from '../../../../tests/factories/outbox.factory.ts';
 import { createUser, type SignedIn, signIn } from '../../../../tests/factories/user.factory.ts';
+import { apiCaller, errorCode, issuePaths } from '../../../../tests/setup/api-caller.ts';
 import { mutableClock } from '../../../../tests/setup/mutable-clock.ts';
-import { buildTestApp, TEST_NOW, type TestApp } from '../../../../tests/setup/test-app.ts';
+import { TEST_NOW } from '../../../../tests/setup/test-app.ts';
+import { setUpTestApp } from '../../../../tests/setup/test-app-hooks.ts';
 import { AccountProfileSchema } from '../../../domain/accounts/account.schema.ts';
 import { verifyAuditTrail } from '../audit/audit.service.ts';
 import { PASSWORD_RESET_TTL_MS } from './accounts.service.ts';
 
 const clock = mutableClock(TEST_NOW);
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await buildTestApp({ clock });
-});
-
-beforeEach(() => {
-  clock.set(TEST_NOW);
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = setUpTestApp({ clock });
+const call = apiCaller(testApp);
 
 const NEW_PASSWORD = 'harbour-juniper-compass-88';
 
-let addressCounter = 0;
-/** A fresh client address per request: these routes are rate-limited per address. */
-function nextAddress(): string {
-  addressCounter += 1;
-  return `10.93.${Math.floor(addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`;
-}
-
-function call(
-  method: NonNullable<InjectOptions['method']>,
-  url: string,
-  session: SignedIn | null,
-  payload?: Record<string, unknown>,
-  remoteAddress = nextAddress(),
-) {
-  return testApp.app.inject({
-    method,
-    url,
-    remoteAddress,
-    ...(session
-      ? { headers: method === 'GET' ? { cookie: session.cookie } : session.headers }
-      : {}),
-    ...(payload ? { payload } : {}),
-  });
-}
-
-const RowsSchema = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row) });
-
-async function emailsTo(address: string, subjectStart: string) {
-  const result = await testApp.database.db.execute(
-    sql`select subject, text_body from email_outbox
-         where to_address = ${address} and subject like ${`${subjectStart}%`}
-         order by created_at, id`,
-  );
-  return RowsSchema(z.object({ subject: z.string(), text_body: z.string() })).parse(result).rows;
-}
-
-/** The token in the newest e-mail to `address` whose subject starts so, read from its link. */
-async function tokenFromEmail(address: string, subjectStart: string, path: string) {
-  const text = (await emailsTo(address, subjectStart)).at(-1)?.text_body ?? '';
-  const match = new RegExp(`http://localhost:3000${path}\\?token=([\\w-]+)`).exec(text);
-  if (!match?.[1]) {
-    throw new Error(`no e-mail "${subjectStart}" with a ${path} link to ${address}`);
-  }
-  return match[1];
-}
-
 const RESET_SUBJECT = 'Reset your OpenCTPAT password';
 const CONFIRM_SUBJECT = 'Confirm your new e-mail address';
-
-function errorCode(response: { json(): unknown }): string {
-  return z.object({ error: z.object({ code: z.string() }) }).parse(response.json()).error.code;
-}
-
-function issuePaths(response: { json(): unknown }): string[] {
-  return z
-    .object({
-      error: z.object({ details: z.object({ issues: z.array(z.object({ path: z.string() })) }) }),
-    })
-    .parse(response.json())
-    .error.details.issues.map((issue) => issue.path);
-}
 
 async function isSignedIn(session: SignedIn): Promise<boolean> {
   return (await call('GET', '/api/v1/auth/session', session)).json().signedIn === true;
@@ -96,22 +27,6 @@ async function isSignedIn(session: SignedIn): Promise<boolean> {
 async function signInStatus(email: string, password: string): Promise<number> {
   const response = await call('POST', '/api/v1/auth/sign-in', null, { email, password });
   return response.statusCode;
-}
-
-async function auditActionsOn(userId: string): Promise<string[]> {
-  const result = await testApp.database.db.execute(
-    sql`select action from audit_events where target_id = ${userId} order by id`,
-  );
-  return RowsSchema(z.object({ action: z.string() }))
-    .parse(result)
-    .rows.map((row) => row.action);
-}
-
-async function auditText(): Promise<string> {
-  const result = await testApp.database.db.execute(
-    sql`select coalesce(before::text, '') || coalesce(after::text, '') as data from audit_events`,
-  );
-  return JSON.stringify(RowsSchema(z.object({ data: z.string() })).parse(result).rows);
 }
 
 describe('the profile', () => {
@@ -136,7 +51,7 @@ describe('the profile', () => {
       preferredLanguage: 'es',
     });
     expect((await call('GET', '/api/v1/account', session)).json().displayName).toBe('María López');
-    expect(await auditActionsOn(user.id)).toEqual(['user.updated']);
+    expect(await auditActionsOn(testApp.database.db, user.id)).toEqual(['user.updated']);
 
     const invalid = await call('PATCH', '/api/v1/account', session, {
       displayName: 'x'.repeat(101),
@@ -184,13 +99,15 @@ describe('changing the password', () => {
     expect(await signInStatus(user.email, NEW_PASSWORD)).toBe(200);
     const inbox = await call('GET', '/api/v1/notifications', current);
     expect(inbox.json().items.map((n: { kind: string }) => n.kind)).toContain('password_changed');
-    expect(await emailsTo(user.email, 'Your OpenCTPAT password was changed')).toHaveLength(1);
+    expect(
+      await emailsTo(testApp.database.db, user.email, 'Your OpenCTPAT password was changed'),
+    ).toHaveLength(1);
     // (then the attempt with the old password)
-    expect(await auditActionsOn(user.id)).toEqual([
+    expect(await auditActionsOn(testApp.database.db, user.id)).toEqual([
       'user.password_changed',
       'session.sign_in_failed',
     ]);
-    const audit = await auditText();
+    const audit = await auditTrailText(testApp.database.db);
     expect(audit).not.toContain(NEW_PASSWORD);
     expect(audit).not.toContain(user.password);
   });
@@ -213,8 +130,13 @@ describe('password reset', () => {
       email: user.email.toUpperCase(),
     });
     expect(requested.statusCode).toBe(202);
-    const token = await tokenFromEmail(user.email, RESET_SUBJECT, '/reset-password');
-    const email = (await emailsTo(user.email, RESET_SUBJECT))[0];
+    const token = await tokenFromEmail(
+      testApp.database.db,
+      user.email,
+      RESET_SUBJECT,
+      '/reset-password',
+    );
+    const email = (await emailsTo(testApp.database.db, user.email, RESET_SUBJECT))[0];
     expect(email?.text_body).toContain(
       `expires on ${new Date(TEST_NOW.getTime() + PASSWORD_RESET_TTL_MS).toISOString()}`,
     );
@@ -242,10 +164,10 @@ describe('password reset', () => {
     });
     expect(reused.statusCode).toBe(400);
     expect(errorCode(reused)).toBe('TOKEN_INVALID');
-    expect(await auditActionsOn(user.id)).toEqual(
+    expect(await auditActionsOn(testApp.database.db, user.id)).toEqual(
       expect.arrayContaining(['user.password_reset_requested', 'user.password_reset']),
     );
-    const audit = await auditText();
+    const audit = await auditTrailText(testApp.database.db);
     expect(audit).not.toContain(token);
     expect(audit).not.toContain(NEW_PASSWORD);
     expect((await verifyAuditTrail(testApp.database.db)).ok).toBe(true);
@@ -263,17 +185,27 @@ describe('password reset', () => {
     expect(unknown.statusCode).toBe(known.statusCode);
     expect(unknown.body).toBe(known.body);
     expect(unknown.headers['content-type']).toBe(known.headers['content-type']);
-    expect(await emailsTo(user.email, RESET_SUBJECT)).toHaveLength(1);
-    expect(await emailsTo(unknownEmail, '')).toEqual([]);
+    expect(await emailsTo(testApp.database.db, user.email, RESET_SUBJECT)).toHaveLength(1);
+    expect(await emailsTo(testApp.database.db, unknownEmail, '')).toEqual([]);
   });
 
   it('refuses an expired link and an older link once a newer one was sent', async () => {
     const user = await createUser(testApp.database.db, { role: 'contributor' });
     await call('POST', '/api/v1/auth/password-reset', null, { email: user.email });
-    const first = await tokenFromEmail(user.email, RESET_SUBJECT, '/reset-password');
+    const first = await tokenFromEmail(
+      testApp.database.db,
+      user.email,
+      RESET_SUBJECT,
+      '/reset-password',
+    );
     clock.advance(60_000);
     await call('POST', '/api/v1/auth/password-reset', null, { email: user.email });
-    const second = await tokenFromEmail(user.email, RESET_SUBJECT, '/reset-password');
+    const second = await tokenFromEmail(
+      testApp.database.db,
+      user.email,
+      RESET_SUBJECT,
+      '/reset-password',
+    );
     expect(second).not.toBe(first);
 
     const older = await call('POST', '/api/v1/auth/password-reset/complete', null, {
@@ -328,7 +260,12 @@ describe('changing the e-mail address', () => {
     expect(requested.statusCode).toBe(202);
     // Nothing changes until the link is followed.
     expect((await call('GET', '/api/v1/account', session)).json().email).toBe(user.email);
-    const token = await tokenFromEmail(newEmail, CONFIRM_SUBJECT, '/account/confirm-email');
+    const token = await tokenFromEmail(
+      testApp.database.db,
+      newEmail,
+      CONFIRM_SUBJECT,
+      '/account/confirm-email',
+    );
 
     // Confirmation by the token alone (e.g. on a phone that is not signed in).
     const confirmed = await call('POST', '/api/v1/account/email/confirm', null, { token });
@@ -336,7 +273,11 @@ describe('changing the e-mail address', () => {
     expect(confirmed.json()).toEqual({ email: newEmail });
 
     expect((await call('GET', '/api/v1/account', session)).json().email).toBe(newEmail);
-    const notice = await emailsTo(user.email, 'Your OpenCTPAT e-mail address was changed');
+    const notice = await emailsTo(
+      testApp.database.db,
+      user.email,
+      'Your OpenCTPAT e-mail address was changed',
+    );
     expect(notice).toHaveLength(1);
     expect(notice[0]?.text_body).toContain(newEmail);
     expect(await signInStatus(newEmail, user.password)).toBe(200);
@@ -345,11 +286,11 @@ describe('changing the e-mail address', () => {
     const reused = await call('POST', '/api/v1/account/email/confirm', null, { token });
     expect(reused.statusCode).toBe(400);
     expect(errorCode(reused)).toBe('TOKEN_INVALID');
-    expect(await auditActionsOn(user.id)).toEqual([
+    expect(await auditActionsOn(testApp.database.db, user.id)).toEqual([
       'user.email_change_requested',
       'user.email_changed',
     ]);
-    expect(await auditText()).not.toContain(token);
+    expect(await auditTrailText(testApp.database.db)).not.toContain(token);
   });
 
   it('refuses an address that belongs to another account, at request and at confirmation', async () => {
@@ -369,7 +310,12 @@ describe('changing the e-mail address', () => {
       newEmail,
       currentPassword: user.password,
     });
-    const token = await tokenFromEmail(newEmail, CONFIRM_SUBJECT, '/account/confirm-email');
+    const token = await tokenFromEmail(
+      testApp.database.db,
+      newEmail,
+      CONFIRM_SUBJECT,
+      '/account/confirm-email',
+    );
     // Someone else takes the address before the link is followed.
     await createUser(testApp.database.db, { role: 'contributor', email: newEmail });
 

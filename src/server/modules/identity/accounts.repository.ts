@@ -1,9 +1,8 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/authorization/roles.ts';
 import type { Db } from '../../db/database.ts';
-import { accountTokens, memberships, users } from './accounts.tables.ts';
+import { accountTokens, memberships, userIdentities, users } from './accounts.tables.ts';
 import { totpAuthenticators } from './mfa.tables.ts';
-import { sessions } from './sessions.tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -101,6 +100,50 @@ export async function incrementFailedSignIns(db: Db, id: string, at: Date): Prom
     .where(eq(users.id, id))
     .returning({ failedSignIns: users.failedSignIns });
   return rows[0]?.failedSignIns ?? 0;
+}
+
+/** The user a provider identity (issuer + subject) is linked to, or null. */
+export async function findUserIdOfIdentity(
+  db: Db,
+  identity: { issuer: string; subject: string },
+): Promise<string | null> {
+  const rows = await db
+    .select({ userId: userIdentities.userId })
+    .from(userIdentities)
+    .where(
+      and(eq(userIdentities.issuer, identity.issuer), eq(userIdentities.subject, identity.subject)),
+    )
+    .limit(1);
+  return rows[0]?.userId ?? null;
+}
+
+/** Whether the user is linked to any subject at this issuer. */
+export async function hasIdentityAtIssuer(
+  db: Db,
+  userId: string,
+  issuer: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ subject: userIdentities.subject })
+    .from(userIdentities)
+    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.userId, userId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Links a provider identity to the user; false when a concurrent sign-in linked it first. */
+export async function insertUserIdentity(
+  db: Db,
+  identity: { issuer: string; subject: string },
+  userId: string,
+  at: Date,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(userIdentities)
+    .values({ issuer: identity.issuer, subject: identity.subject, userId, createdAt: at })
+    .onConflictDoNothing()
+    .returning({ subject: userIdentities.subject });
+  return inserted.length > 0;
 }
 
 export interface MembershipRow {
@@ -320,25 +363,4 @@ export async function deleteMembership(
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
     .returning({ userId: memberships.userId });
   return rows.length > 0;
-}
-
-/** Revokes the user's live sessions that act for one organisation; returns how many. */
-export async function revokeSessionsOfUserInOrganisation(
-  db: Db,
-  userId: string,
-  organisationId: string,
-  at: Date,
-): Promise<number> {
-  const rows = await db
-    .update(sessions)
-    .set({ revokedAt: at })
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        eq(sessions.organisationId, organisationId),
-        isNull(sessions.revokedAt),
-      ),
-    )
-    .returning({ id: sessions.id });
-  return rows.length;
 }

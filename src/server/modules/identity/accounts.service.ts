@@ -7,6 +7,7 @@ import type {
   UpdateAccountBody,
 } from '../../../domain/accounts/account.schema.ts';
 import { AppError } from '../../../domain/errors/error-codes.ts';
+import type { Db } from '../../db/database.ts';
 import {
   assertAcceptablePassword,
   decoyPasswordHash,
@@ -17,7 +18,7 @@ import { generateToken, hashToken } from '../../security/tokens.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
 import { languageOf } from '../notifications/email-templates.ts';
-import { notifyFrom } from '../notifications/notifications.service.ts';
+import { emailTo, notifyFrom } from '../notifications/notifications.service.ts';
 import {
   changeUserEmail,
   findUsableAccountToken,
@@ -87,6 +88,25 @@ async function assertCurrentPassword(user: UserRow, password: string): Promise<v
   }
 }
 
+/** Tells the user, in the app and by e-mail, that their password changed (`key`: this change). */
+function notifyPasswordChanged(
+  ctx: ServiceContext,
+  tx: Db,
+  user: UserRow,
+  key: string,
+  at: Date,
+): Promise<void> {
+  return notifyFrom(ctx, tx, {
+    key,
+    kind: 'password_changed',
+    params: { time: at.toISOString() },
+    link: '/account',
+    organisationId: null,
+    userId: user.id,
+    email: emailTo(user),
+  });
+}
+
 export async function getAccount(ctx: ServiceContext): Promise<AccountProfile> {
   return toProfile((await currentUser(ctx)).user);
 }
@@ -138,7 +158,9 @@ export async function changePassword(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { passwordHash }, now);
-    const revokedSessions = await revokeSessionsOfUser(tx, user.id, now, sessionId);
+    const revokedSessions = await revokeSessionsOfUser(tx, user.id, now, {
+      keepSessionId: sessionId,
+    });
     // A reset link e-mailed earlier must not undo the change.
     await retireAccountTokensOfUser(tx, user.id, 'password_reset', now);
     const event = await appendAuditEvent(tx, auditOrigin(ctx), {
@@ -148,15 +170,7 @@ export async function changePassword(
       organisationId: null,
       after: { revokedSessions },
     });
-    await notifyFrom(ctx, tx, {
-      key: `password_changed:${event.id}`,
-      kind: 'password_changed',
-      params: { time: now.toISOString() },
-      link: '/account',
-      organisationId: null,
-      userId: user.id,
-      email: { to: user.email, language: languageOf(user.preferredLanguage) },
-    });
+    await notifyPasswordChanged(ctx, tx, user, `password_changed:${event.id}`, now);
     return { revokedSessions };
   });
 }
@@ -269,7 +283,7 @@ export async function confirmEmailChange(
         link: '/account',
         organisationId: null,
         userId: user.id,
-        email: { to: user.email, language: languageOf(user.preferredLanguage) },
+        email: emailTo(user),
       });
     });
   } catch (error) {
@@ -327,7 +341,7 @@ export async function requestPasswordReset(
       organisationId: null,
       // E-mail only: the link carries the token.
       userId: null,
-      email: { to: user.email, language: languageOf(user.preferredLanguage) },
+      email: emailTo(user),
     });
   });
   return { message: PASSWORD_RESET_ACCEPTED };
@@ -356,7 +370,7 @@ export async function completePasswordReset(
     }
     await retireAccountTokensOfUser(tx, user.id, 'password_reset', now);
     await updateUser(tx, user.id, { passwordHash, failedSignIns: 0, lockedUntil: null }, now);
-    const revokedSessions = await revokeSessionsOfUser(tx, user.id, now, null);
+    const revokedSessions = await revokeSessionsOfUser(tx, user.id, now);
     await appendAuditEvent(tx, auditOrigin(ctx), {
       action: 'user.password_reset',
       targetType: 'user',
@@ -367,14 +381,6 @@ export async function completePasswordReset(
         lockoutCleared: user.failedSignIns > 0 || user.lockedUntil !== null,
       },
     });
-    await notifyFrom(ctx, tx, {
-      key: `password_changed:${found.token.id}`,
-      kind: 'password_changed',
-      params: { time: now.toISOString() },
-      link: '/account',
-      organisationId: null,
-      userId: user.id,
-      email: { to: user.email, language: languageOf(user.preferredLanguage) },
-    });
+    await notifyPasswordChanged(ctx, tx, user, `password_changed:${found.token.id}`, now);
   });
 }

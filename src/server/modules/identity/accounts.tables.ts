@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   check,
   index,
   integer,
@@ -14,6 +15,11 @@ import { ROLES, type Role } from '../../../domain/authorization/roles.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
 
 const roleList = sql.raw(ROLES.map((role) => `'${role}'`).join(', '));
+
+/** The CHECK condition that keeps a role column to the roles the product knows. */
+export function isKnownRole(column: AnyPgColumn): SQL {
+  return sql`${column} in (${roleList})`;
+}
 
 /**
  * People who sign in. A user is not tenant-owned: one person may belong to several
@@ -61,7 +67,7 @@ export const memberships = pgTable(
   (table) => [
     primaryKey({ columns: [table.organisationId, table.userId] }),
     index('memberships_user_idx').on(table.userId),
-    check('memberships_role_known', sql`${table.role} in (${roleList})`),
+    check('memberships_role_known', isKnownRole(table.role)),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   createUser,
@@ -10,8 +10,10 @@ import {
   signInWithMfaSettled,
   type TestUser,
 } from '../../../../tests/factories/user.factory.ts';
+import { apiCaller, type HttpMethod } from '../../../../tests/setup/api-caller.ts';
 import { mutableClock } from '../../../../tests/setup/mutable-clock.ts';
-import { buildTestApp, TEST_NOW, type TestApp } from '../../../../tests/setup/test-app.ts';
+import { TEST_NOW } from '../../../../tests/setup/test-app.ts';
+import { setUpTestApp } from '../../../../tests/setup/test-app-hooks.ts';
 import {
   ApiTokenListSchema,
   CreatedApiTokenSchema,
@@ -20,19 +22,8 @@ import type { Permission } from '../../../domain/authorization/permissions.ts';
 import { verifyAuditTrail } from '../audit/audit.service.ts';
 
 const clock = mutableClock(TEST_NOW);
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await buildTestApp({ clock });
-});
-
-beforeEach(() => {
-  clock.set(TEST_NOW);
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = setUpTestApp({ clock });
+const call = apiCaller(testApp);
 
 function inject(options: InjectOptions) {
   return testApp.app.inject(options);
@@ -40,6 +31,16 @@ function inject(options: InjectOptions) {
 
 function bearer(token: string) {
   return { authorization: `Bearer ${token}` };
+}
+
+/** A request authenticated by an API token, as a machine client sends it (no cookie). */
+function withToken(
+  token: string,
+  method: HttpMethod,
+  url: string,
+  payload?: Record<string, unknown>,
+) {
+  return inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
 }
 
 /** A company admin (api_tokens:manage, no MFA required) in a new member company. */
@@ -52,11 +53,10 @@ async function createToken(
   session: SignedIn,
   body: { name?: string; permissions: Permission[]; expiresInDays?: number },
 ) {
-  const response = await inject({
-    method: 'POST',
-    url: '/api/v1/api-tokens',
-    headers: session.headers,
-    payload: { name: 'ERP sync', expiresInDays: 30, ...body },
+  const response = await call('POST', '/api/v1/api-tokens', session, {
+    name: 'ERP sync',
+    expiresInDays: 30,
+    ...body,
   });
   if (response.statusCode !== 201) {
     throw new Error(`token creation failed: ${response.statusCode} ${response.body}`);
@@ -138,7 +138,7 @@ describe('creating an API token', () => {
   it('refuses bad input, naming the fields', async () => {
     const { session } = await signedInAdmin();
     const attempt = (payload: Record<string, unknown>) =>
-      inject({ method: 'POST', url: '/api/v1/api-tokens', headers: session.headers, payload });
+      call('POST', '/api/v1/api-tokens', session, payload);
     const pathsOf = async (payload: Record<string, unknown>) => {
       const response = await attempt(payload);
       expect(response.statusCode).toBe(400);
@@ -169,17 +169,15 @@ describe('creating an API token', () => {
     const admin = await createUser(testApp.database.db, { role: 'administrator' });
     const session = await signInWithMfaSettled(testApp.app, testApp.database.db, admin);
 
-    const response = await inject({
-      method: 'POST',
-      url: '/api/v1/api-tokens',
-      headers: session.headers,
-      payload: { name: 'n', permissions: ['users:read', 'audit:read'], expiresInDays: 1 },
+    const response = await call('POST', '/api/v1/api-tokens', session, {
+      name: 'n',
+      permissions: ['users:read', 'audit:read'],
+      expiresInDays: 1,
     });
-    const allowed = await inject({
-      method: 'POST',
-      url: '/api/v1/api-tokens',
-      headers: session.headers,
-      payload: { name: 'n', permissions: ['users:read'], expiresInDays: 1 },
+    const allowed = await call('POST', '/api/v1/api-tokens', session, {
+      name: 'n',
+      permissions: ['users:read'],
+      expiresInDays: 1,
     });
 
     expect(response.statusCode).toBe(403);
@@ -197,12 +195,7 @@ describe('creating an API token', () => {
     const payload = { name: 'n', permissions: ['users:read'], expiresInDays: 1 };
 
     const anonymous = await inject({ method: 'POST', url: '/api/v1/api-tokens', payload });
-    const notAllowed = await inject({
-      method: 'POST',
-      url: '/api/v1/api-tokens',
-      headers: contributorSession.headers,
-      payload,
-    });
+    const notAllowed = await call('POST', '/api/v1/api-tokens', contributorSession, payload);
     const withoutCsrf = await inject({
       method: 'POST',
       url: '/api/v1/api-tokens',
@@ -231,11 +224,7 @@ describe('listing and revoking API tokens', () => {
     });
     const foreign = await createToken(other.session, { permissions: ['users:read'] });
 
-    const response = await inject({
-      method: 'GET',
-      url: '/api/v1/api-tokens',
-      headers: { cookie: session.cookie },
-    });
+    const response = await call('GET', '/api/v1/api-tokens', session);
 
     expect(response.statusCode).toBe(200);
     const list = ApiTokenListSchema.parse(response.json());
@@ -264,38 +253,15 @@ describe('listing and revoking API tokens', () => {
     const foreign = await createToken(other.session, { permissions: ['organisations:read'] });
     clock.advance(5000);
 
-    const revoke = () =>
-      inject({
-        method: 'DELETE',
-        url: `/api/v1/api-tokens/${token.id}`,
-        headers: session.headers,
-      });
+    const revoke = () => call('DELETE', `/api/v1/api-tokens/${token.id}`, session);
     const first = await revoke();
     const again = await revoke();
-    const crossTenant = await inject({
-      method: 'DELETE',
-      url: `/api/v1/api-tokens/${foreign.id}`,
-      headers: session.headers,
-    });
-    const unknown = await inject({
-      method: 'DELETE',
-      url: `/api/v1/api-tokens/${randomUUID()}`,
-      headers: session.headers,
-    });
+    const crossTenant = await call('DELETE', `/api/v1/api-tokens/${foreign.id}`, session);
+    const unknown = await call('DELETE', `/api/v1/api-tokens/${randomUUID()}`, session);
     const list = ApiTokenListSchema.parse(
-      (
-        await inject({
-          method: 'GET',
-          url: '/api/v1/api-tokens',
-          headers: { cookie: session.cookie },
-        })
-      ).json(),
+      (await call('GET', '/api/v1/api-tokens', session)).json(),
     );
-    const stillWorks = await inject({
-      method: 'GET',
-      url: '/api/v1/organisations',
-      headers: bearer(foreign.token),
-    });
+    const stillWorks = await withToken(foreign.token, 'GET', '/api/v1/organisations');
 
     expect(first.statusCode).toBe(204);
     expect(again.statusCode).toBe(204);
@@ -323,31 +289,15 @@ describe('authenticating with an API token', () => {
     const token = await createToken(session, { permissions: ['organisations:read'] });
     clock.advance(60_000);
 
-    const directory = await inject({
-      method: 'GET',
-      url: '/api/v1/organisations',
-      headers: bearer(token.token),
-    });
-    const foreign = await inject({
-      method: 'GET',
-      url: `/api/v1/organisations/${other.user.organisation.id}`,
-      headers: bearer(token.token),
-    });
-    const tokens = await inject({
-      method: 'GET',
-      url: '/api/v1/api-tokens',
-      headers: bearer(token.token),
-    });
-    const audit = await inject({
-      method: 'GET',
-      url: '/api/v1/audit-events',
-      headers: bearer(token.token),
-    });
-    const sessions = await inject({
-      method: 'GET',
-      url: '/api/v1/auth/sessions',
-      headers: bearer(token.token),
-    });
+    const directory = await withToken(token.token, 'GET', '/api/v1/organisations');
+    const foreign = await withToken(
+      token.token,
+      'GET',
+      `/api/v1/organisations/${other.user.organisation.id}`,
+    );
+    const tokens = await withToken(token.token, 'GET', '/api/v1/api-tokens');
+    const audit = await withToken(token.token, 'GET', '/api/v1/audit-events');
+    const sessions = await withToken(token.token, 'GET', '/api/v1/auth/sessions');
 
     expect(directory.statusCode).toBe(200);
     // organisations:read without :any reaches only the token's own organisation.
@@ -360,13 +310,7 @@ describe('authenticating with an API token', () => {
       expect(refused.json().error.code).toBe('FORBIDDEN');
     }
     const list = ApiTokenListSchema.parse(
-      (
-        await inject({
-          method: 'GET',
-          url: '/api/v1/api-tokens',
-          headers: { cookie: session.cookie },
-        })
-      ).json(),
+      (await call('GET', '/api/v1/api-tokens', session)).json(),
     );
     expect(list.items[0]?.lastUsedAt).toBe(new Date(TEST_NOW.getTime() + 60_000).toISOString());
   });
@@ -378,16 +322,8 @@ describe('authenticating with an API token', () => {
       permissions: ['organisations:read'],
       expiresInDays: 1,
     });
-    await inject({
-      method: 'DELETE',
-      url: `/api/v1/api-tokens/${revoked.id}`,
-      headers: session.headers,
-    });
-    const beforeExpiry = await inject({
-      method: 'GET',
-      url: '/api/v1/organisations',
-      headers: bearer(expiring.token),
-    });
+    await call('DELETE', `/api/v1/api-tokens/${revoked.id}`, session);
+    const beforeExpiry = await withToken(expiring.token, 'GET', '/api/v1/organisations');
     clock.advance(86_400_000);
 
     const attempts = [
@@ -411,22 +347,13 @@ describe('authenticating with an API token', () => {
     const manager = await createToken(session, { permissions: ['api_tokens:manage'] });
     const victim = await createToken(session, { permissions: ['users:read'] });
 
-    const mint = await inject({
-      method: 'POST',
-      url: '/api/v1/api-tokens',
-      headers: bearer(manager.token),
-      payload: { name: 'offspring', permissions: ['api_tokens:manage'], expiresInDays: 365 },
+    const mint = await withToken(manager.token, 'POST', '/api/v1/api-tokens', {
+      name: 'offspring',
+      permissions: ['api_tokens:manage'],
+      expiresInDays: 365,
     });
-    const list = await inject({
-      method: 'GET',
-      url: '/api/v1/api-tokens',
-      headers: bearer(manager.token),
-    });
-    const revoke = await inject({
-      method: 'DELETE',
-      url: `/api/v1/api-tokens/${victim.id}`,
-      headers: bearer(manager.token),
-    });
+    const list = await withToken(manager.token, 'GET', '/api/v1/api-tokens');
+    const revoke = await withToken(manager.token, 'DELETE', `/api/v1/api-tokens/${victim.id}`);
     const crossSite = await inject({
       method: 'DELETE',
       url: `/api/v1/api-tokens/${victim.id}`,

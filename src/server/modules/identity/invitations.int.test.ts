@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  createUser,
-  type SignedIn,
-  signIn,
-  type TestUser,
-  totpCode,
-} from '../../../../tests/factories/user.factory.ts';
+import { auditActionsOn, auditTrailText } from '../../../../tests/factories/audit.factory.ts';
+import { signInWithTotpEnrolled } from '../../../../tests/factories/mfa.factory.ts';
+import { emailsTo, tokenFromEmail } from '../../../../tests/factories/outbox.factory.ts';
+import { createUser, type SignedIn, signIn } from '../../../../tests/factories/user.factory.ts';
+import { apiCaller, errorCode, issuePaths } from '../../../../tests/setup/api-caller.ts';
 import { mutableClock } from '../../../../tests/setup/mutable-clock.ts';
-import { buildTestApp, TEST_NOW, type TestApp } from '../../../../tests/setup/test-app.ts';
+import { RowsSchema } from '../../../../tests/setup/sql-rows.ts';
+import { TEST_NOW } from '../../../../tests/setup/test-app.ts';
+import { setUpTestApp } from '../../../../tests/setup/test-app-hooks.ts';
 import {
   InvitationListSchema,
   InvitationPreviewSchema,
@@ -23,110 +22,23 @@ import { verifyAuditTrail } from '../audit/audit.service.ts';
 import { INVITATION_TTL_MS } from './invitations.service.ts';
 
 const clock = mutableClock(TEST_NOW);
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await buildTestApp({ clock });
-});
-
-beforeEach(() => {
-  clock.set(TEST_NOW);
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = setUpTestApp({ clock });
+const call = apiCaller(testApp);
 
 const NEW_PASSWORD = 'copper-meadow-lighthouse-17';
-
-let addressCounter = 0;
-/** A fresh client address per request: the token routes are rate-limited per address. */
-function nextAddress(): string {
-  addressCounter += 1;
-  return `10.91.${Math.floor(addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`;
-}
-
-function call(
-  method: NonNullable<InjectOptions['method']>,
-  url: string,
-  session: SignedIn | null,
-  payload?: Record<string, unknown>,
-) {
-  return testApp.app.inject({
-    method,
-    url,
-    remoteAddress: nextAddress(),
-    ...(session
-      ? { headers: method === 'GET' ? { cookie: session.cookie } : session.headers }
-      : {}),
-    ...(payload ? { payload } : {}),
-  });
-}
+const INVITATION_SUBJECT = 'You are invited';
 
 function newAddress(): string {
   return `invitee-${randomUUID().slice(0, 12)}@example.test`;
 }
 
-const RowsSchema = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row) });
-
-async function invitationEmailsTo(address: string) {
-  const result = await testApp.database.db.execute(
-    sql`select subject, text_body from email_outbox
-         where to_address = ${address} and subject like 'You are invited%'
-         order by created_at, id`,
-  );
-  return RowsSchema(z.object({ subject: z.string(), text_body: z.string() })).parse(result).rows;
-}
-
-const ACCEPT_LINK = /http:\/\/localhost:3000\/invitations\/accept\?token=([\w-]+)/;
-
 /** The token of the newest invitation e-mail to `address`, read from the e-mail's text. */
-async function invitationTokenFor(address: string): Promise<string> {
-  const emails = await invitationEmailsTo(address);
-  const token = ACCEPT_LINK.exec(emails.at(-1)?.text_body ?? '')?.[1];
-  if (!token) {
-    throw new Error(`no invitation e-mail with a link to ${address}`);
-  }
-  return token;
+function invitationTokenFor(address: string): Promise<string> {
+  return tokenFromEmail(testApp.database.db, address, INVITATION_SUBJECT, '/invitations/accept');
 }
 
 async function invite(session: SignedIn, email: string, role: string) {
   return call('POST', '/api/v1/invitations', session, { email, role });
-}
-
-/** A company officer signed in with two-step verification set up through the real API. */
-async function verifiedOfficerSession(officer: TestUser): Promise<SignedIn> {
-  const session = await signIn(testApp.app, officer);
-  const started = await call('POST', '/api/v1/account/mfa/totp', session);
-  expect(started.statusCode).toBe(200);
-  const { secret } = z.object({ secret: z.string() }).parse(started.json());
-  const confirmed = await call('POST', '/api/v1/account/mfa/totp/confirm', session, {
-    code: totpCode(secret, clock.now()),
-  });
-  expect(confirmed.statusCode).toBe(200);
-  return session;
-}
-
-async function auditActionsOn(targetId: string): Promise<string[]> {
-  const result = await testApp.database.db.execute(
-    sql`select action from audit_events where target_id = ${targetId} order by id`,
-  );
-  return RowsSchema(z.object({ action: z.string() }))
-    .parse(result)
-    .rows.map((row) => row.action);
-}
-
-function errorCode(response: { json(): unknown }): string {
-  return z.object({ error: z.object({ code: z.string() }) }).parse(response.json()).error.code;
-}
-
-function issuePaths(response: { json(): unknown }): string[] {
-  return z
-    .object({
-      error: z.object({ details: z.object({ issues: z.array(z.object({ path: z.string() })) }) }),
-    })
-    .parse(response.json())
-    .error.details.issues.map((issue) => issue.path);
 }
 
 describe('the invitation flow', () => {
@@ -143,7 +55,7 @@ describe('the invitation flow', () => {
       new Date(TEST_NOW.getTime() + INVITATION_TTL_MS).toISOString(),
     );
 
-    const emails = await invitationEmailsTo(email);
+    const emails = await emailsTo(testApp.database.db, email, INVITATION_SUBJECT);
     expect(emails).toHaveLength(1);
     expect(emails[0]?.subject).toBe(
       `You are invited to ${admin.organisation.legalName} on OpenCTPAT`,
@@ -197,21 +109,21 @@ describe('the invitation flow', () => {
     await signIn(testApp.app, { email, password: NEW_PASSWORD });
 
     expect((await call('GET', '/api/v1/invitations', adminSession)).json()).toEqual({ items: [] });
-    expect(await auditActionsOn(invitation.id)).toEqual([
+    expect(await auditActionsOn(testApp.database.db, invitation.id)).toEqual([
       'invitation.created',
       'invitation.accepted',
     ]);
-    expect(await auditActionsOn(view.user.id)).toEqual(['user.created', 'membership.created']);
+    expect(await auditActionsOn(testApp.database.db, view.user.id)).toEqual([
+      'user.created',
+      'membership.created',
+    ]);
 
     // Neither the token nor the password is stored in the clear or in the audit trail.
     const stored = await testApp.database.db.execute(
       sql`select count(*)::int as n from invitations where token_hash = ${token}`,
     );
     expect(RowsSchema(z.object({ n: z.number() })).parse(stored).rows[0]?.n).toBe(0);
-    const audit = await testApp.database.db.execute(
-      sql`select coalesce(before::text, '') || coalesce(after::text, '') as data from audit_events`,
-    );
-    const auditText = JSON.stringify(RowsSchema(z.object({ data: z.string() })).parse(audit).rows);
+    const auditText = await auditTrailText(testApp.database.db);
     expect(auditText).not.toContain(token);
     expect(auditText).not.toContain(NEW_PASSWORD);
     expect((await verifyAuditTrail(testApp.database.db)).ok).toBe(true);
@@ -269,7 +181,10 @@ describe('the invitation flow', () => {
       expect(errorCode(response)).toBe('TOKEN_INVALID');
       expect(response.json()).toEqual(unknown.json());
     }
-    expect(await auditActionsOn(revokedId)).toEqual(['invitation.created', 'invitation.revoked']);
+    expect(await auditActionsOn(testApp.database.db, revokedId)).toEqual([
+      'invitation.created',
+      'invitation.revoked',
+    ]);
     // Expired invitations are no longer pending.
     expect(
       (await call('GET', '/api/v1/invitations', await signIn(testApp.app, admin))).json(),
@@ -296,7 +211,10 @@ describe('the invitation flow', () => {
     expect(errorCode(oldPreview)).toBe('TOKEN_INVALID');
     const newPreview = await call('GET', `/api/v1/invitations/preview?token=${secondToken}`, null);
     expect(InvitationPreviewSchema.parse(newPreview.json()).role).toBe('company_admin');
-    expect(await auditActionsOn(first.id)).toEqual(['invitation.created', 'invitation.revoked']);
+    expect(await auditActionsOn(testApp.database.db, first.id)).toEqual([
+      'invitation.created',
+      'invitation.revoked',
+    ]);
   });
 
   it('applies the password policy and requires a name for a new account, naming the fields', async () => {
@@ -384,7 +302,9 @@ describe('the invitation flow', () => {
     );
     const again = await call('POST', '/api/v1/invitations/accept', consultantSession, { token });
     expect(errorCode(again)).toBe('TOKEN_INVALID');
-    expect(await auditActionsOn(consultant.id)).toEqual(['membership.created']);
+    expect(await auditActionsOn(testApp.database.db, consultant.id)).toEqual([
+      'membership.created',
+    ]);
   });
   it('holds a signed-in account that still owes its second factor to two-step verification', async () => {
     const admin = await createUser(testApp.database.db, { role: 'company_admin' });
@@ -417,7 +337,7 @@ describe('who may invite whom', () => {
       role: 'company_officer',
       organisation: admin.organisation,
     });
-    const officerSession = await verifiedOfficerSession(officer);
+    const officerSession = await signInWithTotpEnrolled(testApp.app, officer, clock.now());
 
     const adminInvitesOfficer = await invite(adminSession, newAddress(), 'company_officer');
     const adminInvitesAdmin = await invite(adminSession, newAddress(), 'company_admin');

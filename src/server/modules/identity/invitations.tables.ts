@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   check,
   index,
@@ -9,11 +8,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ROLES, type Role } from '../../../domain/authorization/roles.ts';
+import type { Role } from '../../../domain/authorization/roles.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
-import { users } from './accounts.tables.ts';
-
-const roleList = sql.raw(ROLES.map((role) => `'${role}'`).join(', '));
+import { isKnownRole, users } from './accounts.tables.ts';
 
 /** An invitation to join an organisation with a role: single use, expiring, token hashed. */
 export const invitations = pgTable(
@@ -37,6 +34,6 @@ export const invitations = pgTable(
     primaryKey({ columns: [table.organisationId, table.id] }),
     uniqueIndex('invitations_token_hash_key').on(table.tokenHash),
     index('invitations_email_idx').on(table.email),
-    check('invitations_role_known', sql`${table.role} in (${roleList})`),
+    check('invitations_role_known', isKnownRole(table.role)),
   ],
 );

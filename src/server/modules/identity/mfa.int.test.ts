@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { enrolTotp, totpCode } from '../../../../tests/factories/mfa.factory.ts';
 import {
   createUser,
   type SignedIn,
   signIn,
   type TestUser,
-  totpCode,
 } from '../../../../tests/factories/user.factory.ts';
+import { apiCaller } from '../../../../tests/setup/api-caller.ts';
 import { mutableClock } from '../../../../tests/setup/mutable-clock.ts';
-import { buildTestApp, TEST_NOW, type TestApp } from '../../../../tests/setup/test-app.ts';
+import { RowsSchema } from '../../../../tests/setup/sql-rows.ts';
+import { TEST_NOW } from '../../../../tests/setup/test-app.ts';
+import { setUpTestApp } from '../../../../tests/setup/test-app-hooks.ts';
 import {
   MfaStatusSchema,
   RecoveryCodesSchema,
@@ -23,49 +25,11 @@ import { MAX_WRONG_CODES_PER_SESSION } from './mfa.service.ts';
 import { TOTP_PERIOD_SECONDS, totpCodeForStep, totpStepAt } from './totp.ts';
 
 const clock = mutableClock(TEST_NOW);
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await buildTestApp({ clock });
-});
-
-beforeEach(() => {
-  clock.set(TEST_NOW);
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = setUpTestApp({ clock });
+const call = apiCaller(testApp);
 
 const STEP_MS = TOTP_PERIOD_SECONDS * 1000;
 const RECOVERY_CODE = /^[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}$/;
-
-let addressCounter = 0;
-/**
- * A fresh client address per request: code routes are rate-limited per address (10 a minute),
- * and that limit is tested on its own.
- */
-function nextAddress(): string {
-  addressCounter += 1;
-  return `10.77.${Math.floor(addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`;
-}
-
-function call(
-  method: NonNullable<InjectOptions['method']>,
-  url: string,
-  session: SignedIn | null,
-  payload?: Record<string, unknown>,
-) {
-  return testApp.app.inject({
-    method,
-    url,
-    remoteAddress: nextAddress(),
-    ...(session
-      ? { headers: method === 'GET' ? { cookie: session.cookie } : session.headers }
-      : {}),
-    ...(payload ? { payload } : {}),
-  });
-}
 
 async function sessionView(session: SignedIn) {
   return SessionViewSchema.parse((await call('GET', '/api/v1/auth/session', session)).json());
@@ -78,15 +42,8 @@ async function mfaStatus(session: SignedIn) {
 }
 
 /** Sets up an authenticator app in `session` and returns its secret and recovery codes. */
-async function enrol(session: SignedIn): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const started = await call('POST', '/api/v1/account/mfa/totp', session);
-  expect(started.statusCode).toBe(200);
-  const { secret } = TotpEnrolmentSchema.parse(started.json());
-  const confirmed = await call('POST', '/api/v1/account/mfa/totp/confirm', session, {
-    code: totpCode(secret, clock.now()),
-  });
-  expect(confirmed.statusCode).toBe(200);
-  return { secret, recoveryCodes: RecoveryCodesSchema.parse(confirmed.json()).recoveryCodes };
+function enrol(session: SignedIn): Promise<{ secret: string; recoveryCodes: string[] }> {
+  return enrolTotp(testApp.app, session, clock.now());
 }
 
 /** A six-digit code that is none of the codes accepted at `at` (the step before, now, after). */
@@ -110,8 +67,6 @@ async function signedInAndVerified(user: TestUser, secret: string): Promise<Sign
   expect(verified.statusCode).toBe(200);
   return session;
 }
-
-const RowsSchema = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row) });
 
 async function auditRowsOf(userId: string) {
   const result = await testApp.database.db.execute(

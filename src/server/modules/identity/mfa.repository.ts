@@ -1,9 +1,6 @@
-import { and, eq, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import type { AuditAction } from '../../../domain/audit/audit-events.ts';
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { recoveryCodes, totpAuthenticators } from './mfa.tables.ts';
-import { sessions } from './sessions.tables.ts';
 
 export type TotpAuthenticatorRow = typeof totpAuthenticators.$inferSelect;
 
@@ -126,84 +123,4 @@ export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
   return Number(rows[0]?.count ?? 0);
-}
-
-/**
- * Locks the session row until the transaction ends, so concurrent wrong codes in one session
- * are counted one after another. Null when the session does not exist.
- */
-export async function lockSession(db: Db, sessionId: string): Promise<{ createdAt: Date } | null> {
-  const rows = await db
-    .select({ createdAt: sessions.createdAt })
-    .from(sessions)
-    .where(eq(sessions.id, sessionId))
-    .for('update');
-  return rows[0] ?? null;
-}
-
-/**
- * Revokes the user's other live sessions that have not verified a second factor: once MFA is
- * off they would otherwise pass without one.
- */
-export async function revokeUnverifiedSessionsOfUser(
-  db: Db,
-  userId: string,
-  keepSessionId: string,
-  at: Date,
-): Promise<number> {
-  const rows = await db
-    .update(sessions)
-    .set({ revokedAt: at })
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        ne(sessions.id, keepSessionId),
-        isNull(sessions.revokedAt),
-        isNull(sessions.mfaVerifiedAt),
-      ),
-    )
-    .returning({ id: sessions.id });
-  return rows.length;
-}
-
-const FAILED: AuditAction = 'mfa.verification_failed';
-const SUCCEEDED: readonly AuditAction[] = ['mfa.verified', 'mfa.recovery_code_used'];
-
-const CountResultSchema = z.object({
-  rows: z.array(z.object({ failures: z.coerce.number() })),
-});
-
-/**
- * Wrong codes entered in a session since a code last verified it, counted from the audit trail
- * (each wrong code writes `mfa.verification_failed` targeting the session), so no counter
- * column is needed. Read-only SQL on audit_events: the audit module offers no query for it, and
- * a module may not import another's tables. Bounded by the session's start so the time index
- * keeps it small however large the trail grows.
- */
-export async function countWrongCodesSinceLastSuccess(
-  db: Db,
-  sessionId: string,
-  sessionCreatedAt: Date,
-): Promise<number> {
-  const since = sessionCreatedAt.toISOString();
-  const succeeded = sql.join(
-    SUCCEEDED.map((action) => sql`${action}`),
-    sql`, `,
-  );
-  const result = await db.execute(sql`
-    select count(*)::int as failures
-    from audit_events
-    where occurred_at >= ${since}::timestamptz
-      and target_type = 'session'
-      and target_id = ${sessionId}
-      and action = ${FAILED}
-      and id > coalesce((
-        select max(id) from audit_events
-        where occurred_at >= ${since}::timestamptz
-          and target_type = 'session'
-          and target_id = ${sessionId}
-          and action in (${succeeded})
-      ), 0)
-  `);
-  return CountResultSchema.parse(result).rows[0]?.failures ?? 0;
 }

@@ -7,29 +7,26 @@ import type {
 } from '../../../domain/accounts/mfa.schema.ts';
 import { MFA_REQUIRED_ROLES } from '../../../domain/authorization/permissions.ts';
 import { AppError } from '../../../domain/errors/error-codes.ts';
+import type { Db } from '../../db/database.ts';
 import { decryptSecret, encryptSecret } from '../../security/secret-key.ts';
 import { hashToken } from '../../security/tokens.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
-import { appendAuditEvent } from '../audit/audit.service.ts';
-import { languageOf } from '../notifications/email-templates.ts';
-import { notifyFrom } from '../notifications/notifications.service.ts';
+import { appendAuditEvent, countEventsSinceLast } from '../audit/audit.service.ts';
+import { emailTo, notifyFrom } from '../notifications/notifications.service.ts';
 import { findMembershipsOfUser, findUserById, type UserRow } from './accounts.repository.ts';
 import {
   confirmAuthenticator,
   consumeRecoveryCode,
   consumeTotpStep,
   countUnusedRecoveryCodes,
-  countWrongCodesSinceLastSuccess,
   deleteAuthenticator,
   deleteRecoveryCodes,
   findAuthenticator,
-  lockSession,
   replaceRecoveryCodes,
-  revokeUnverifiedSessionsOfUser,
   type TotpAuthenticatorRow,
   upsertPendingAuthenticator,
 } from './mfa.repository.ts';
-import { updateSession } from './sessions.repository.ts';
+import { lockSession, revokeSessionsOfUser, updateSession } from './sessions.repository.ts';
 import {
   checkTotpCode,
   generateRecoveryCodes,
@@ -95,8 +92,23 @@ function checkCode(
   return checkTotpCode(secret, code, ctx.clock.now(), authenticator.lastUsedStep);
 }
 
-function emailOf(user: UserRow) {
-  return { to: user.email, language: languageOf(user.preferredLanguage) };
+/** Tells the user, in the app and by e-mail, that their two-step verification changed. */
+function notifyMfaChange(
+  ctx: ServiceContext,
+  tx: Db,
+  user: UserRow,
+  kind: 'mfa_enrolled' | 'mfa_disabled' | 'recovery_codes_regenerated',
+  at: Date,
+): Promise<void> {
+  return notifyFrom(ctx, tx, {
+    key: `${kind}:${user.id}:${at.toISOString()}`,
+    kind,
+    params: { time: at.toISOString() },
+    link: SECURITY_PAGE,
+    organisationId: null,
+    userId: user.id,
+    email: emailTo(user),
+  });
 }
 
 /**
@@ -122,7 +134,15 @@ async function recordWrongCode(
       organisationId: null,
       after: attempt,
     });
-    const failures = await countWrongCodesSinceLastSuccess(tx, actor.sessionId, session.createdAt);
+    // Each wrong code is an audit event on the session: the trail keeps the count, from the
+    // session's start, since a code last verified it.
+    const failures = await countEventsSinceLast(tx, {
+      targetType: 'session',
+      targetId: actor.sessionId,
+      action: 'mfa.verification_failed',
+      sinceLastOf: ['mfa.verified', 'mfa.recovery_code_used'],
+      notBefore: session.createdAt,
+    });
     if (failures < MAX_WRONG_CODES_PER_SESSION) {
       return false;
     }
@@ -143,6 +163,26 @@ async function recordWrongCode(
       { reason: 'mfa_attempts_exhausted' },
     );
   }
+}
+
+/**
+ * The time step of a code from the app, when it is the code of now (or of the step before or
+ * after); otherwise the wrong code is recorded against the session (see recordWrongCode) and
+ * refused.
+ */
+async function acceptedTotpStep(
+  ctx: ServiceContext,
+  actor: UserActor,
+  authenticator: TotpAuthenticatorRow,
+  code: string,
+  purpose: 'verify' | 'disable' | 'regenerate',
+): Promise<number> {
+  const check = checkCode(ctx, authenticator, code);
+  if (check.outcome !== 'accepted') {
+    await recordWrongCode(ctx, actor, { method: 'totp', purpose });
+    throw totpCheckError(check);
+  }
+  return check.step;
 }
 
 /** GET /account/mfa: where the user stands with the second factor. */
@@ -236,15 +276,7 @@ export async function confirmTotpEnrolment(
       organisationId: null,
       after: { method: 'totp', sessionId: actor.sessionId },
     });
-    await notifyFrom(ctx, tx, {
-      key: `mfa_enrolled:${actor.userId}:${now.toISOString()}`,
-      kind: 'mfa_enrolled',
-      params: { time: now.toISOString() },
-      link: SECURITY_PAGE,
-      organisationId: null,
-      userId: actor.userId,
-      email: emailOf(user),
-    });
+    await notifyMfaChange(ctx, tx, user, 'mfa_enrolled', now);
   });
   return { recoveryCodes: codes };
 }
@@ -263,14 +295,10 @@ export async function verifySecondFactor(ctx: ServiceContext, input: MfaVerifyBo
   if (input.code === undefined) {
     throw codeInvalid('code', 'is required');
   }
-  const check = checkCode(ctx, authenticator, input.code);
-  if (check.outcome !== 'accepted') {
-    await recordWrongCode(ctx, actor, { method: 'totp', purpose: 'verify' });
-    throw totpCheckError(check);
-  }
+  const step = await acceptedTotpStep(ctx, actor, authenticator, input.code, 'verify');
   const now = ctx.clock.now();
   const accepted = await ctx.db.transaction(async (tx) => {
-    if (!(await consumeTotpStep(tx, actor.userId, check.step))) {
+    if (!(await consumeTotpStep(tx, actor.userId, step))) {
       // Another request used this code a moment ago.
       return false;
     }
@@ -318,7 +346,7 @@ async function verifyWithRecoveryCode(
       link: SECURITY_PAGE,
       organisationId: null,
       userId: actor.userId,
-      email: emailOf(user),
+      email: emailTo(user),
     });
     return true;
   });
@@ -344,24 +372,18 @@ export async function disableTotp(ctx: ServiceContext, input: { code: string }):
   }
   const user = await requireUserRow(ctx, actor);
   const authenticator = await requireConfirmedAuthenticator(ctx, actor.userId);
-  const check = checkCode(ctx, authenticator, input.code);
-  if (check.outcome !== 'accepted') {
-    await recordWrongCode(ctx, actor, { method: 'totp', purpose: 'disable' });
-    throw totpCheckError(check);
-  }
+  const step = await acceptedTotpStep(ctx, actor, authenticator, input.code, 'disable');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    if (!(await consumeTotpStep(tx, actor.userId, check.step))) {
+    if (!(await consumeTotpStep(tx, actor.userId, step))) {
       throw codeInvalid('code', REPLAYED_TOTP);
     }
     await deleteRecoveryCodes(tx, actor.userId);
     await deleteAuthenticator(tx, actor.userId);
-    const revokedSessions = await revokeUnverifiedSessionsOfUser(
-      tx,
-      actor.userId,
-      actor.sessionId,
-      now,
-    );
+    const revokedSessions = await revokeSessionsOfUser(tx, actor.userId, now, {
+      keepSessionId: actor.sessionId,
+      mfaUnverifiedOnly: true,
+    });
     await appendAuditEvent(tx, auditOrigin(ctx), {
       action: 'mfa.disabled',
       targetType: 'user',
@@ -370,15 +392,7 @@ export async function disableTotp(ctx: ServiceContext, input: { code: string }):
       before: { method: 'totp' },
       after: { revokedUnverifiedSessions: revokedSessions },
     });
-    await notifyFrom(ctx, tx, {
-      key: `mfa_disabled:${actor.userId}:${now.toISOString()}`,
-      kind: 'mfa_disabled',
-      params: { time: now.toISOString() },
-      link: SECURITY_PAGE,
-      organisationId: null,
-      userId: actor.userId,
-      email: emailOf(user),
-    });
+    await notifyMfaChange(ctx, tx, user, 'mfa_disabled', now);
   });
 }
 
@@ -390,15 +404,11 @@ export async function regenerateRecoveryCodes(
   const actor = requireUser(ctx);
   const user = await requireUserRow(ctx, actor);
   const authenticator = await requireConfirmedAuthenticator(ctx, actor.userId);
-  const check = checkCode(ctx, authenticator, input.code);
-  if (check.outcome !== 'accepted') {
-    await recordWrongCode(ctx, actor, { method: 'totp', purpose: 'regenerate' });
-    throw totpCheckError(check);
-  }
+  const step = await acceptedTotpStep(ctx, actor, authenticator, input.code, 'regenerate');
   const now = ctx.clock.now();
   const { codes, hashes } = issueRecoveryCodes();
   await ctx.db.transaction(async (tx) => {
-    if (!(await consumeTotpStep(tx, actor.userId, check.step))) {
+    if (!(await consumeTotpStep(tx, actor.userId, step))) {
       throw codeInvalid('code', REPLAYED_TOTP);
     }
     await replaceRecoveryCodes(tx, actor.userId, hashes, now);
@@ -409,15 +419,7 @@ export async function regenerateRecoveryCodes(
       organisationId: null,
       after: { issued: codes.length },
     });
-    await notifyFrom(ctx, tx, {
-      key: `recovery_codes_regenerated:${actor.userId}:${now.toISOString()}`,
-      kind: 'recovery_codes_regenerated',
-      params: { time: now.toISOString() },
-      link: SECURITY_PAGE,
-      organisationId: null,
-      userId: actor.userId,
-      email: emailOf(user),
-    });
+    await notifyMfaChange(ctx, tx, user, 'recovery_codes_regenerated', now);
   });
   return { recoveryCodes: codes };
 }

@@ -5,15 +5,13 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createUser } from '../../../../tests/factories/user.factory.ts';
+import { nextClientAddress } from '../../../../tests/setup/api-caller.ts';
 import {
   type OidcTestProvider,
   startOidcTestProvider,
 } from '../../../../tests/setup/oidc-test-provider.ts';
-import { buildTestApp, TEST_NOW } from '../../../../tests/setup/test-app.ts';
-import { openTestDatabase } from '../../../../tests/setup/test-database.ts';
+import { buildTestApp, TEST_NOW, type TestApp } from '../../../../tests/setup/test-app.ts';
 import { SessionViewSchema } from '../../../domain/accounts/session.schema.ts';
-import { fixedClock } from '../../../domain/time/clock.ts';
-import { buildApp } from '../../app.ts';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { verifyAuditTrail } from '../audit/audit.service.ts';
 import { updateUser } from './accounts.repository.ts';
@@ -27,16 +25,12 @@ const PENDING_COOKIE = 'ctpat_oidc';
 let provider: OidcTestProvider;
 let database: DatabaseHandle;
 let app: FastifyInstance;
+let testApp: TestApp | undefined;
 
 beforeAll(async () => {
   provider = await startOidcTestProvider({ redirectUri: REDIRECT_URI });
-  database = await openTestDatabase();
-  app = await buildApp({
+  testApp = await buildTestApp({
     config: {
-      logLevel: process.env.TEST_LOG === '1' ? 'debug' : 'silent',
-      logPretty: false,
-      nodeEnv: 'test',
-      webDistDir: '/nonexistent-web-dist',
       publicUrl: PUBLIC_URL,
       oidc: {
         issuerUrl: provider.issuer,
@@ -45,26 +39,16 @@ beforeAll(async () => {
         displayName: 'Login.gov',
       },
     },
-    database,
-    clock: fixedClock(TEST_NOW),
     // The provider runs on http://127.0.0.1 (no TLS in a test); see createOidcClient.
     oidcAllowInsecureLoopbackIssuer: true,
   });
-  await app.ready();
+  ({ app, database } = testApp);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
+  await testApp?.close();
   await provider?.close();
 });
-
-let addressCounter = 0;
-/** A new client address per browser, so the per-address rate limits never interfere. */
-function nextAddress(): string {
-  addressCounter += 1;
-  return `198.51.100.${addressCounter}`;
-}
 
 function cookieOf(response: LightMyRequestResponse, name: string) {
   return response.cookies.find((cookie) => cookie.name === name);
@@ -80,7 +64,7 @@ interface Flow {
 
 /** The browser's trip: our /start, then the real provider over HTTP, up to its redirect back. */
 async function throughProvider(accountId: string): Promise<Flow> {
-  const remoteAddress = nextAddress();
+  const remoteAddress = nextClientAddress();
   const start = await app.inject({
     method: 'GET',
     url: '/api/v1/auth/oidc/start',
@@ -166,7 +150,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
     const start = await app.inject({
       method: 'GET',
       url: '/api/v1/auth/oidc/start',
-      remoteAddress: nextAddress(),
+      remoteAddress: nextClientAddress(),
     });
 
     expect(start.statusCode).toBe(302);

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import {
   allowInsecureRequests,
   authorizationCodeGrant,
@@ -13,7 +12,6 @@ import {
   randomState,
 } from 'openid-client';
 import { z } from 'zod';
-import type { Actor } from '../../../domain/authorization/permissions.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Runtime } from '../../runtime.ts';
@@ -21,12 +19,21 @@ import { hmac } from '../../security/secret-key.ts';
 import { safeEqual } from '../../security/tokens.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
-import { languageOf } from '../notifications/email-templates.ts';
-import { notifyFrom } from '../notifications/notifications.service.ts';
-import { findUserByEmail, findUserById, type UserRow } from './accounts.repository.ts';
-import { userIdentities } from './accounts.tables.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  findUserIdOfIdentity,
+  hasIdentityAtIssuer,
+  insertUserIdentity,
+  type UserRow,
+} from './accounts.repository.ts';
 import { hasSessionFrom } from './sessions.repository.ts';
-import { type SignInResult, startSession } from './sessions.service.ts';
+import {
+  notifyNewSignIn,
+  type SignInResult,
+  sessionStarter,
+  startSession,
+} from './sessions.service.ts';
 
 /**
  * Optional OpenID Connect sign-in (authorization code flow with PKCE), e.g. with Login.gov.
@@ -244,28 +251,15 @@ export async function completeOidcSignIn(
   }
   const { user, link } = found;
 
-  const knownDevice = await hasSessionFrom(
-    ctx.db,
-    user.id,
-    ctx.clientAddress,
-    input.userAgent?.slice(0, 300) ?? null,
-  );
+  const userAgent = input.userAgent?.slice(0, 300) ?? null;
+  const knownDevice = await hasSessionFrom(ctx.db, user.id, ctx.clientAddress, userAgent);
   return ctx.db.transaction(async (tx) => {
     const started = await startSession(ctx, tx, user, input.userAgent, 'oidc');
     const now = ctx.clock.now();
-    if (link && (await linkIdentity(tx, identity, user.id, now))) {
-      const signedIn: Actor = {
-        kind: 'user',
-        userId: user.id,
-        sessionId: started.sessionId,
-        organisationId: null,
-        role: null,
-        mfa: 'not_required',
-        permissions: new Set(),
-      };
+    if (link && (await insertUserIdentity(tx, identity, user.id, now))) {
       await appendAuditEvent(
         tx,
-        { ...auditOrigin(ctx), actor: signedIn },
+        { ...auditOrigin(ctx), actor: sessionStarter(user.id, started.sessionId) },
         {
           action: 'user.updated',
           targetType: 'user',
@@ -277,19 +271,7 @@ export async function completeOidcSignIn(
     }
     // The same notice as a password sign-in from a new device.
     if (!knownDevice) {
-      await notifyFrom(ctx, tx, {
-        key: `new_sign_in:${started.sessionId}`,
-        kind: 'new_sign_in',
-        params: {
-          time: now.toISOString(),
-          address: ctx.clientAddress ?? 'unknown',
-          device: input.userAgent?.slice(0, 300) ?? 'unknown browser',
-        },
-        link: '/account/sessions',
-        organisationId: null,
-        userId: user.id,
-        email: { to: user.email, language: languageOf(user.preferredLanguage) },
-      });
+      await notifyNewSignIn(ctx, tx, user, started.sessionId, userAgent, now);
     }
     return { ok: true as const, token: started.token, expiresAt: started.expiresAt };
   });
@@ -306,15 +288,8 @@ async function findAccountFor(
   db: Db,
   identity: { issuer: string; subject: string; email: string | null },
 ): Promise<{ user: UserRow; link: boolean } | null> {
-  const linked = await db
-    .select({ userId: userIdentities.userId })
-    .from(userIdentities)
-    .where(
-      and(eq(userIdentities.issuer, identity.issuer), eq(userIdentities.subject, identity.subject)),
-    )
-    .limit(1);
-  const linkedUserId = linked[0]?.userId;
-  if (linkedUserId !== undefined) {
+  const linkedUserId = await findUserIdOfIdentity(db, identity);
+  if (linkedUserId !== null) {
     const user = await findUserById(db, linkedUserId);
     return user?.status === 'active' ? { user, link: false } : null;
   }
@@ -325,25 +300,5 @@ async function findAccountFor(
   if (user?.status !== 'active') {
     return null;
   }
-  const otherSubject = await db
-    .select({ subject: userIdentities.subject })
-    .from(userIdentities)
-    .where(and(eq(userIdentities.issuer, identity.issuer), eq(userIdentities.userId, user.id)))
-    .limit(1);
-  return otherSubject.length > 0 ? null : { user, link: true };
-}
-
-/** Links the identity; false when a concurrent sign-in linked it first. */
-async function linkIdentity(
-  tx: Db,
-  identity: { issuer: string; subject: string },
-  userId: string,
-  now: Date,
-): Promise<boolean> {
-  const inserted = await tx
-    .insert(userIdentities)
-    .values({ issuer: identity.issuer, subject: identity.subject, userId, createdAt: now })
-    .onConflictDoNothing()
-    .returning({ subject: userIdentities.subject });
-  return inserted.length > 0;
+  return (await hasIdentityAtIssuer(db, user.id, identity.issuer)) ? null : { user, link: true };
 }

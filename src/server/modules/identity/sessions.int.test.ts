@@ -1,28 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createUser, signIn, TEST_PASSWORD } from '../../../../tests/factories/user.factory.ts';
+import { apiCaller } from '../../../../tests/setup/api-caller.ts';
 import { mutableClock } from '../../../../tests/setup/mutable-clock.ts';
-import { buildTestApp, TEST_NOW, type TestApp } from '../../../../tests/setup/test-app.ts';
+import { TEST_NOW } from '../../../../tests/setup/test-app.ts';
+import { setUpTestApp } from '../../../../tests/setup/test-app-hooks.ts';
 import { SessionViewSchema } from '../../../domain/accounts/session.schema.ts';
 import { verifyAuditTrail } from '../audit/audit.service.ts';
 
 const clock = mutableClock(TEST_NOW);
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await buildTestApp({ clock });
-});
-
-beforeEach(() => {
-  clock.set(TEST_NOW);
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = setUpTestApp({ clock });
+const call = apiCaller(testApp);
 
 function inject(options: InjectOptions) {
   return testApp.app.inject(options);
@@ -162,22 +153,14 @@ describe('sessions', () => {
       url: '/api/v1/auth/sign-out',
       headers: { ...session.headers, origin: 'https://evil.example' },
     });
-    const proper = await inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-out',
-      headers: session.headers,
-    });
+    const proper = await call('POST', '/api/v1/auth/sign-out', session);
 
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('CSRF_FAILED');
     expect(forged.statusCode).toBe(403);
     expect(crossSite.statusCode).toBe(403);
     expect(proper.statusCode).toBe(204);
-    const after = await inject({
-      method: 'GET',
-      url: '/api/v1/auth/session',
-      headers: { cookie: session.cookie },
-    });
+    const after = await call('GET', '/api/v1/auth/session', session);
     expect(after.json()).toEqual({ signedIn: false });
   });
 
@@ -199,31 +182,15 @@ describe('sessions', () => {
     const user = await createUser(testApp.database.db, { role: 'contributor' });
     const idle = await signIn(testApp.app, user);
     clock.advance(31 * 60_000);
-    expect(
-      (
-        await inject({
-          method: 'GET',
-          url: '/api/v1/auth/session',
-          headers: { cookie: idle.cookie },
-        })
-      ).json(),
-    ).toEqual({ signedIn: false });
+    expect((await call('GET', '/api/v1/auth/session', idle)).json()).toEqual({ signedIn: false });
 
     clock.set(TEST_NOW);
     const busy = await signIn(testApp.app, user);
     for (let minutes = 0; minutes < 12 * 60; minutes += 20) {
       clock.advance(20 * 60_000);
-      await inject({
-        method: 'GET',
-        url: '/api/v1/auth/session',
-        headers: { cookie: busy.cookie },
-      });
+      await call('GET', '/api/v1/auth/session', busy);
     }
-    const late = await inject({
-      method: 'GET',
-      url: '/api/v1/auth/session',
-      headers: { cookie: busy.cookie },
-    });
+    const late = await call('GET', '/api/v1/auth/session', busy);
     expect(late.json()).toEqual({ signedIn: false });
   });
 
@@ -232,38 +199,14 @@ describe('sessions', () => {
     const first = await signIn(testApp.app, user);
     const second = await signIn(testApp.app, user);
 
-    const list = await inject({
-      method: 'GET',
-      url: '/api/v1/auth/sessions',
-      headers: { cookie: second.cookie },
-    });
+    const list = await call('GET', '/api/v1/auth/sessions', second);
     expect(list.json().items).toHaveLength(2);
     expect(list.json().items.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
 
-    const revoked = await inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-out-everywhere-else',
-      headers: second.headers,
-    });
+    const revoked = await call('POST', '/api/v1/auth/sign-out-everywhere-else', second);
     expect(revoked.json()).toEqual({ revoked: 1 });
-    expect(
-      (
-        await inject({
-          method: 'GET',
-          url: '/api/v1/auth/session',
-          headers: { cookie: first.cookie },
-        })
-      ).json(),
-    ).toEqual({ signedIn: false });
-    expect(
-      (
-        await inject({
-          method: 'GET',
-          url: '/api/v1/auth/session',
-          headers: { cookie: second.cookie },
-        })
-      ).json().signedIn,
-    ).toBe(true);
+    expect((await call('GET', '/api/v1/auth/session', first)).json()).toEqual({ signedIn: false });
+    expect((await call('GET', '/api/v1/auth/session', second)).json().signedIn).toBe(true);
   });
 
   it("answers 404 for another user's session and for an organisation the user is not in", async () => {
@@ -271,23 +214,12 @@ describe('sessions', () => {
     const bob = await createUser(testApp.database.db, { role: 'contributor' });
     const aliceSession = await signIn(testApp.app, alice);
     await signIn(testApp.app, bob);
-    const bobSessions = await inject({
-      method: 'GET',
-      url: '/api/v1/auth/sessions',
-      headers: { cookie: (await signIn(testApp.app, bob)).cookie },
-    });
+    const bobSessions = await call('GET', '/api/v1/auth/sessions', await signIn(testApp.app, bob));
     const bobSessionId: string = bobSessions.json().items[0].id;
 
-    const revoke = await inject({
-      method: 'DELETE',
-      url: `/api/v1/auth/sessions/${bobSessionId}`,
-      headers: aliceSession.headers,
-    });
-    const switchOrg = await inject({
-      method: 'PUT',
-      url: '/api/v1/auth/session/organisation',
-      headers: aliceSession.headers,
-      payload: { organisationId: bob.organisation.id },
+    const revoke = await call('DELETE', `/api/v1/auth/sessions/${bobSessionId}`, aliceSession);
+    const switchOrg = await call('PUT', '/api/v1/auth/session/organisation', aliceSession, {
+      organisationId: bob.organisation.id,
     });
 
     expect(revoke.statusCode).toBe(404);
@@ -298,16 +230,8 @@ describe('sessions', () => {
     const officer = await createUser(testApp.database.db, { role: 'company_officer' });
     const session = await signIn(testApp.app, officer);
 
-    const view = await inject({
-      method: 'GET',
-      url: '/api/v1/auth/session',
-      headers: { cookie: session.cookie },
-    });
-    const directory = await inject({
-      method: 'GET',
-      url: '/api/v1/auth/sessions',
-      headers: { cookie: session.cookie },
-    });
+    const view = await call('GET', '/api/v1/auth/session', session);
+    const directory = await call('GET', '/api/v1/auth/sessions', session);
 
     expect(view.json().mfa).toBe('enrolment_required');
     expect(view.json().permissions).toEqual(['mfa:enrol']);

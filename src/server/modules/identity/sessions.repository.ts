@@ -1,10 +1,19 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { memberships, users } from './accounts.tables.ts';
 import { totpAuthenticators } from './mfa.tables.ts';
 import { authThrottle, sessions } from './sessions.tables.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
+
+/** A session still in force: not revoked, within its absolute limit, not idle since `idleSince`. */
+function live(now: Date, idleSince: Date): SQL | undefined {
+  return and(
+    isNull(sessions.revokedAt),
+    gt(sessions.expiresAt, now),
+    gt(sessions.lastSeenAt, idleSince),
+  );
+}
 
 export async function insertSession(db: Db, session: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(session);
@@ -38,14 +47,7 @@ export async function findLiveSessionByTokenHash(
       ),
     )
     .leftJoin(totpAuthenticators, eq(totpAuthenticators.userId, sessions.userId))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, idleSince),
-      ),
-    )
+    .where(and(eq(sessions.tokenHash, tokenHash), live(now, idleSince)))
     .limit(1);
   return rows[0] ?? null;
 }
@@ -66,14 +68,7 @@ export async function findActiveSessionsOfUser(db: Db, userId: string, now: Date
   return db
     .select()
     .from(sessions)
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, idleSince),
-      ),
-    )
+    .where(and(eq(sessions.userId, userId), live(now, idleSince)))
     .orderBy(desc(sessions.lastSeenAt));
 }
 
@@ -86,12 +81,16 @@ export async function findSessionOfUser(db: Db, userId: string, sessionId: strin
   return rows[0] ?? null;
 }
 
-/** Revokes every live session of the user, except `keepSessionId` when given. */
+/**
+ * Revokes the user's live sessions and returns how many: every one, or only those acting for
+ * `organisationId`, or only those that have not verified a second factor; `keepSessionId`
+ * (the caller's own session, usually) is spared.
+ */
 export async function revokeSessionsOfUser(
   db: Db,
   userId: string,
   at: Date,
-  keepSessionId: string | null,
+  scope: { keepSessionId?: string; organisationId?: string; mfaUnverifiedOnly?: boolean } = {},
 ): Promise<number> {
   const rows = await db
     .update(sessions)
@@ -100,11 +99,28 @@ export async function revokeSessionsOfUser(
       and(
         eq(sessions.userId, userId),
         isNull(sessions.revokedAt),
-        keepSessionId ? ne(sessions.id, keepSessionId) : undefined,
+        scope.keepSessionId === undefined ? undefined : ne(sessions.id, scope.keepSessionId),
+        scope.organisationId === undefined
+          ? undefined
+          : eq(sessions.organisationId, scope.organisationId),
+        scope.mfaUnverifiedOnly ? isNull(sessions.mfaVerifiedAt) : undefined,
       ),
     )
     .returning({ id: sessions.id });
   return rows.length;
+}
+
+/**
+ * Locks the session row until the transaction ends, so concurrent wrong codes in one session
+ * are counted one after another. Null when the session does not exist.
+ */
+export async function lockSession(db: Db, sessionId: string): Promise<{ createdAt: Date } | null> {
+  const rows = await db
+    .select({ createdAt: sessions.createdAt })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId))
+    .for('update');
+  return rows[0] ?? null;
 }
 
 export async function findThrottle(db: Db, key: string) {

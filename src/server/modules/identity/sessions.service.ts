@@ -19,8 +19,7 @@ import { hmac } from '../../security/secret-key.ts';
 import { generateToken, hashToken, safeEqual } from '../../security/tokens.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
-import { languageOf } from '../notifications/email-templates.ts';
-import { notifyFrom } from '../notifications/notifications.service.ts';
+import { emailTo, notifyFrom } from '../notifications/notifications.service.ts';
 import { organisationSummaries } from '../organisations/organisations.service.ts';
 import {
   findMembership,
@@ -29,6 +28,7 @@ import {
   findUserById,
   hasConfirmedAuthenticator,
   incrementFailedSignIns,
+  type UserRow,
   updateUser,
 } from './accounts.repository.ts';
 import {
@@ -158,7 +158,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
             link: null,
             organisationId: null,
             userId: user.id,
-            email: { to: user.email, language: languageOf(user.preferredLanguage) },
+            email: emailTo(user),
           });
         }
         await appendAuditEvent(tx, auditOrigin(ctx), {
@@ -178,24 +178,55 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
   return ctx.db.transaction(async (tx) => {
     const started = await startSession(ctx, tx, user, userAgent);
     if (!knownDevice) {
-      await notifyFrom(ctx, tx, {
-        key: `new_sign_in:${started.sessionId}`,
-        kind: 'new_sign_in',
-        params: {
-          time: now.toISOString(),
-          address: ctx.clientAddress ?? 'unknown',
-          device: userAgent ?? 'unknown browser',
-        },
-        link: '/account/sessions',
-        organisationId: null,
-        userId: user.id,
-        email: { to: user.email, language: languageOf(user.preferredLanguage) },
-      });
+      await notifyNewSignIn(ctx, tx, user, started.sessionId, userAgent, now);
     }
     await updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null }, now);
     await clearThrottle(tx, addressKey(ctx.clientAddress));
     return { token: started.token, expiresAt: started.expiresAt };
   });
+}
+
+/**
+ * Tells the user of a sign-in from an address and browser they have not signed in from before
+ * (in the app and by e-mail), in the transaction that started the session.
+ */
+export function notifyNewSignIn(
+  ctx: ServiceContext,
+  tx: Db,
+  user: UserRow,
+  sessionId: string,
+  userAgent: string | null,
+  at: Date,
+): Promise<void> {
+  return notifyFrom(ctx, tx, {
+    key: `new_sign_in:${sessionId}`,
+    kind: 'new_sign_in',
+    params: {
+      time: at.toISOString(),
+      address: ctx.clientAddress ?? 'unknown',
+      device: userAgent ?? 'unknown browser',
+    },
+    link: '/account/sessions',
+    organisationId: null,
+    userId: user.id,
+    email: emailTo(user),
+  });
+}
+
+/**
+ * The user of a session that has just started, as the actor of what the sign-in itself
+ * records: the request was anonymous until then, so these events are the user's own acts.
+ */
+export function sessionStarter(userId: string, sessionId: string): Actor {
+  return {
+    kind: 'user',
+    userId,
+    sessionId,
+    organisationId: null,
+    role: null,
+    mfa: 'not_required',
+    permissions: new Set(),
+  };
 }
 
 export interface StartedSession extends SignInResult {
@@ -232,19 +263,9 @@ export async function startSession(
     clientAddress: ctx.clientAddress,
     userAgent: agent,
   });
-  // The request was anonymous until now; the event is the new session's user's own act.
-  const signedIn: Actor = {
-    kind: 'user',
-    userId: user.id,
-    sessionId,
-    organisationId: null,
-    role: null,
-    mfa: 'not_required',
-    permissions: new Set(),
-  };
   await appendAuditEvent(
     tx,
-    { ...auditOrigin(ctx), actor: signedIn },
+    { ...auditOrigin(ctx), actor: sessionStarter(user.id, sessionId) },
     {
       action: 'session.signed_in',
       targetType: 'session',
@@ -280,7 +301,9 @@ export async function signOut(ctx: ServiceContext): Promise<void> {
 export async function signOutEverywhereElse(ctx: ServiceContext): Promise<{ revoked: number }> {
   const actor = requireUser(ctx);
   return ctx.db.transaction(async (tx) => {
-    const revoked = await revokeSessionsOfUser(tx, actor.userId, ctx.clock.now(), actor.sessionId);
+    const revoked = await revokeSessionsOfUser(tx, actor.userId, ctx.clock.now(), {
+      keepSessionId: actor.sessionId,
+    });
     await appendAuditEvent(tx, auditOrigin(ctx), {
       action: 'session.revoked',
       targetType: 'user',

@@ -1,77 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { signInWithTotpEnrolled } from '../../../../tests/factories/mfa.factory.ts';
 import { createOrganisation } from '../../../../tests/factories/organisation.factory.ts';
+import { emailsTo } from '../../../../tests/factories/outbox.factory.ts';
 import {
   createUser,
   type SignedIn,
   signIn,
   type TestUser,
-  totpCode,
 } from '../../../../tests/factories/user.factory.ts';
+import { apiCaller, errorCode } from '../../../../tests/setup/api-caller.ts';
 import { mutableClock } from '../../../../tests/setup/mutable-clock.ts';
-import { buildTestApp, TEST_NOW, type TestApp } from '../../../../tests/setup/test-app.ts';
+import { RowsSchema } from '../../../../tests/setup/sql-rows.ts';
+import { TEST_NOW } from '../../../../tests/setup/test-app.ts';
+import { setUpTestApp } from '../../../../tests/setup/test-app-hooks.ts';
 import { MemberListSchema, MemberSchema } from '../../../domain/accounts/users.schema.ts';
 import { verifyAuditTrail } from '../audit/audit.service.ts';
 
 const clock = mutableClock(TEST_NOW);
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await buildTestApp({ clock });
-});
-
-beforeEach(() => {
-  clock.set(TEST_NOW);
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
-
-let addressCounter = 0;
-/** A fresh client address per request: the MFA routes are rate-limited per address. */
-function nextAddress(): string {
-  addressCounter += 1;
-  return `10.92.${Math.floor(addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`;
-}
-
-function call(
-  method: NonNullable<InjectOptions['method']>,
-  url: string,
-  session: SignedIn | null,
-  payload?: Record<string, unknown>,
-) {
-  return testApp.app.inject({
-    method,
-    url,
-    remoteAddress: nextAddress(),
-    ...(session
-      ? { headers: method === 'GET' ? { cookie: session.cookie } : session.headers }
-      : {}),
-    ...(payload ? { payload } : {}),
-  });
-}
+const testApp = setUpTestApp({ clock });
+const call = apiCaller(testApp);
 
 /** Signs in and sets up an authenticator through the real API: the session is verified. */
-async function verifiedSession(user: TestUser): Promise<SignedIn> {
-  const session = await signIn(testApp.app, user);
-  const started = await call('POST', '/api/v1/account/mfa/totp', session);
-  expect(started.statusCode).toBe(200);
-  const { secret } = z.object({ secret: z.string() }).parse(started.json());
-  const confirmed = await call('POST', '/api/v1/account/mfa/totp/confirm', session, {
-    code: totpCode(secret, clock.now()),
-  });
-  expect(confirmed.statusCode).toBe(200);
-  return session;
-}
-
-const RowsSchema = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row) });
-
-function errorCode(response: { json(): unknown }): string {
-  return z.object({ error: z.object({ code: z.string() }) }).parse(response.json()).error.code;
+function verifiedSession(user: TestUser): Promise<SignedIn> {
+  return signInWithTotpEnrolled(testApp.app, user, clock.now());
 }
 
 async function auditOf(targetId: string) {
@@ -156,12 +110,9 @@ describe('the organisation’s people', () => {
         }),
       ]),
     );
-    const emails = await testApp.database.db.execute(
-      sql`select subject from email_outbox where to_address = ${contributor.email}
-           and subject like 'Your role%'`,
-    );
-    expect(RowsSchema(z.object({ subject: z.string() })).parse(emails).rows).toEqual([
-      { subject: `Your role in ${admin.organisation.legalName} changed` },
+    const emails = await emailsTo(testApp.database.db, contributor.email, 'Your role');
+    expect(emails.map((email) => email.subject)).toEqual([
+      `Your role in ${admin.organisation.legalName} changed`,
     ]);
     expect(await auditOf(contributor.id)).toEqual([
       {

@@ -20,9 +20,9 @@ import {
   findMembersOfOrganisation,
   lockMembersWithRole,
   type MemberRow,
-  revokeSessionsOfUserInOrganisation,
   updateMembershipRole,
 } from './accounts.repository.ts';
+import { revokeSessionsOfUser } from './sessions.repository.ts';
 
 /** A person managing their organisation's people: the tenant and the role that sets the ceiling. */
 export interface ManagingActor {
@@ -190,12 +190,9 @@ export async function removeMember(ctx: ServiceContext, userId: string): Promise
       throw notFound('User');
     }
     const now = ctx.clock.now();
-    const revokedSessions = await revokeSessionsOfUserInOrganisation(
-      tx,
-      userId,
-      manager.organisationId,
-      now,
-    );
+    const revokedSessions = await revokeSessionsOfUser(tx, userId, now, {
+      organisationId: manager.organisationId,
+    });
     await appendAuditEvent(tx, auditOrigin(ctx), {
       action: 'membership.removed',
       targetType: 'user',

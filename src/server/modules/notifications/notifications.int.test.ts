@@ -3,22 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createUser, signIn } from '../../../../tests/factories/user.factory.ts';
-import { buildTestApp, TEST_NOW, type TestApp } from '../../../../tests/setup/test-app.ts';
+import {
+  createUser,
+  signIn,
+  signInWithMfaSettled,
+} from '../../../../tests/factories/user.factory.ts';
+import { apiCaller } from '../../../../tests/setup/api-caller.ts';
+import { TEST_NOW } from '../../../../tests/setup/test-app.ts';
+import { setUpTestApp } from '../../../../tests/setup/test-app-hooks.ts';
 import { deliverPendingEmails, MAX_DELIVERY_ATTEMPTS } from './email-delivery.ts';
 import { notify } from './notifications.service.ts';
 
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await buildTestApp();
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = setUpTestApp();
+const call = apiCaller(testApp);
 
 function request(userId: string, key: string) {
   return {
@@ -45,11 +44,7 @@ describe('the inbox', () => {
     }
     const session = await signIn(testApp.app, user);
 
-    const inbox = await testApp.app.inject({
-      method: 'GET',
-      url: '/api/v1/notifications',
-      headers: { cookie: session.cookie },
-    });
+    const inbox = await call('GET', '/api/v1/notifications', session);
 
     // Signing in from a new device notified too; exactly one notification carries our key's kind.
     const ours = inbox
@@ -69,33 +64,17 @@ describe('the inbox', () => {
     );
     const aliceSession = await signIn(testApp.app, alice);
     const bobSession = await signIn(testApp.app, bob);
-    const bobInbox = await testApp.app.inject({
-      method: 'GET',
-      url: '/api/v1/notifications',
-      headers: { cookie: bobSession.cookie },
-    });
+    const bobInbox = await call('GET', '/api/v1/notifications', bobSession);
     const bobNotificationId: string = bobInbox.json().items[0].id;
 
-    const foreign = await testApp.app.inject({
-      method: 'POST',
-      url: `/api/v1/notifications/${bobNotificationId}/read`,
-      headers: aliceSession.headers,
-    });
-    const own = await testApp.app.inject({
-      method: 'POST',
-      url: `/api/v1/notifications/${bobNotificationId}/read`,
-      headers: bobSession.headers,
-    });
-    const all = await testApp.app.inject({
-      method: 'POST',
-      url: '/api/v1/notifications/read-all',
-      headers: bobSession.headers,
-    });
-    const count = await testApp.app.inject({
-      method: 'GET',
-      url: '/api/v1/notifications/unread-count',
-      headers: { cookie: bobSession.cookie },
-    });
+    const foreign = await call(
+      'POST',
+      `/api/v1/notifications/${bobNotificationId}/read`,
+      aliceSession,
+    );
+    const own = await call('POST', `/api/v1/notifications/${bobNotificationId}/read`, bobSession);
+    const all = await call('POST', '/api/v1/notifications/read-all', bobSession);
+    const count = await call('GET', '/api/v1/notifications/unread-count', bobSession);
 
     expect(foreign.statusCode).toBe(404);
     expect(own.statusCode).toBe(204);
@@ -110,31 +89,13 @@ describe('the outbox', () => {
     const key = `outbox:${randomUUID()}`;
     // Later than every other test's e-mail, so it is on the first page of a shared database.
     const later = new Date(TEST_NOW.getTime() + 86_400_000);
-    await notify(
-      testApp.database.db,
-      { now: later, smtpConfigured: false },
-      request(user.id, key),
-    );
+    await notify(testApp.database.db, { now: later, smtpConfigured: false }, request(user.id, key));
     const admin = await createUser(testApp.database.db, { role: 'administrator' });
-    // The administrator role needs MFA; mark this test session verified directly (MFA has its own tests).
-    const session = await signIn(testApp.app, admin);
-    await testApp.database.db.execute(
-      sql`update sessions set mfa_verified_at = now() where user_id = ${admin.id}`,
-    );
-    await testApp.database.db.execute(
-      sql`insert into totp_authenticators (user_id, secret_encrypted, confirmed_at, created_at) values (${admin.id}, 'v1.x.x.x', now(), now())`,
-    );
+    // The administrator role needs MFA; its own tests cover it, so it is settled directly here.
+    const session = await signInWithMfaSettled(testApp.app, testApp.database.db, admin);
 
-    const outbox = await testApp.app.inject({
-      method: 'GET',
-      url: '/api/v1/outbox?limit=100',
-      headers: { cookie: session.cookie },
-    });
-    const contributorOutbox = await testApp.app.inject({
-      method: 'GET',
-      url: '/api/v1/outbox',
-      headers: { cookie: (await signIn(testApp.app, user)).cookie },
-    });
+    const outbox = await call('GET', '/api/v1/outbox?limit=100', session);
+    const contributorOutbox = await call('GET', '/api/v1/outbox', await signIn(testApp.app, user));
 
     expect(outbox.statusCode).toBe(200);
     const email = outbox

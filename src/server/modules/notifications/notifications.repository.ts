@@ -1,9 +1,28 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { emailOutbox, notifications } from './notifications.tables.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type OutboxRow = typeof emailOutbox.$inferSelect;
+
+/** Where a newest-first page by (created_at, id) stopped: its last row. */
+export interface TimeKey {
+  createdAt: Date;
+  id: string;
+}
+
+/** The rows after `key` in newest-first (created_at, id) order: the next page, keyset-paged. */
+function createdBefore(
+  table: typeof notifications | typeof emailOutbox,
+  key: TimeKey | undefined,
+): SQL | undefined {
+  return key
+    ? or(
+        lt(table.createdAt, key.createdAt),
+        and(eq(table.createdAt, key.createdAt), lt(table.id, key.id)),
+      )
+    : undefined;
+}
 
 /** Inserts unless the key exists; true when it was new. */
 export async function insertNotification(
@@ -36,7 +55,7 @@ export async function findNotificationsOfUser(
   userId: string,
   options: {
     limit: number;
-    before?: { createdAt: Date; id: string } | undefined;
+    before?: TimeKey | undefined;
     unreadOnly: boolean;
   },
 ): Promise<NotificationRow[]> {
@@ -47,15 +66,7 @@ export async function findNotificationsOfUser(
       and(
         eq(notifications.userId, userId),
         options.unreadOnly ? isNull(notifications.readAt) : undefined,
-        options.before
-          ? or(
-              lt(notifications.createdAt, options.before.createdAt),
-              and(
-                eq(notifications.createdAt, options.before.createdAt),
-                lt(notifications.id, options.before.id),
-              ),
-            )
-          : undefined,
+        createdBefore(notifications, options.before),
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -106,22 +117,12 @@ export async function markAllRead(db: Db, userId: string, at: Date): Promise<num
 
 export async function findOutbox(
   db: Db,
-  options: { limit: number; before?: { createdAt: Date; id: string } | undefined },
+  options: { limit: number; before?: TimeKey | undefined },
 ): Promise<OutboxRow[]> {
   return db
     .select()
     .from(emailOutbox)
-    .where(
-      options.before
-        ? or(
-            lt(emailOutbox.createdAt, options.before.createdAt),
-            and(
-              eq(emailOutbox.createdAt, options.before.createdAt),
-              lt(emailOutbox.id, options.before.id),
-            ),
-          )
-        : undefined,
-    )
+    .where(createdBefore(emailOutbox, options.before))
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
     .limit(options.limit);
 }

@@ -7,8 +7,9 @@ import type {
   OutboxEmail,
 } from '../../../domain/notifications/notification-kinds.ts';
 import type { Db } from '../../db/database.ts';
+import { decodeCursor, encodeCursor } from '../../page-cursor.ts';
 import type { ServiceContext } from '../../service-context.ts';
-import { type Language, renderEmail } from './email-templates.ts';
+import { type Language, languageOf, renderEmail } from './email-templates.ts';
 import {
   countUnreadOfUser,
   findNotificationsOfUser,
@@ -36,6 +37,14 @@ export interface NotificationRequest {
   userId: string | null;
   /** E-mail recipient and language; null for in-app only. */
   email: { to: string; language: Language } | null;
+}
+
+/** The e-mail of a notification to someone with an account: their address, in their language. */
+export function emailTo(person: { email: string; preferredLanguage: string }): {
+  to: string;
+  language: Language;
+} {
+  return { to: person.email, language: languageOf(person.preferredLanguage) };
 }
 
 /**
@@ -90,20 +99,12 @@ export function notifyFrom(
 const CursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
 
 export function encodeTimeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+  return encodeCursor([row.createdAt.toISOString(), row.id]);
 }
 
 export function decodeTimeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = CursorSchema.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    );
-    return { createdAt: new Date(createdAt), id };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'The request is not valid', {
-      issues: [{ path: 'querystring.cursor', message: 'is not a cursor this API returned' }],
-    });
-  }
+  const [createdAt, id] = decodeCursor(cursor, CursorSchema);
+  return { createdAt: new Date(createdAt), id };
 }
 
 function toNotification(row: NotificationRow): Notification {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../../../tests/factories/organisation.factory.ts';
 import {
   createUser,
+  type SignedIn,
   signIn,
   signInWithMfaSettled,
 } from '../../../../tests/factories/user.factory.ts';
@@ -13,9 +14,13 @@ import {
 } from '../../../domain/organisations/organisation.schema.ts';
 
 let testApp: TestApp;
+/** CBP staff read the whole directory (organisations:read:any); most tests read as them. */
+let specialist: SignedIn;
 
 beforeAll(async () => {
   testApp = await buildTestApp();
+  const user = await createUser(testApp.database.db, { role: 'scss' });
+  specialist = await signInWithMfaSettled(testApp.app, testApp.database.db, user);
 });
 
 afterAll(async () => {
@@ -26,6 +31,7 @@ async function list(query: string) {
   const response = await testApp.app.inject({
     method: 'GET',
     url: `/api/v1/organisations?${query}`,
+    headers: { cookie: specialist.cookie },
   });
   return { response, body: response.json() };
 }
@@ -134,6 +140,7 @@ describe('GET /api/v1/organisations/:id', () => {
     const response = await testApp.app.inject({
       method: 'GET',
       url: `/api/v1/organisations/${created.id}`,
+      headers: { cookie: specialist.cookie },
     });
 
     expect(response.statusCode).toBe(200);
@@ -144,6 +151,7 @@ describe('GET /api/v1/organisations/:id', () => {
     const response = await testApp.app.inject({
       method: 'GET',
       url: `/api/v1/organisations/${randomUUID()}`,
+      headers: { cookie: specialist.cookie },
     });
 
     expect(response.statusCode).toBe(404);
@@ -153,7 +161,11 @@ describe('GET /api/v1/organisations/:id', () => {
   });
 
   it('answers 400 for an id that is not a UUID', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: '/api/v1/organisations/42' });
+    const response = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/v1/organisations/42',
+      headers: { cookie: specialist.cookie },
+    });
 
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details.issues[0].path).toBe('params.id');
@@ -203,5 +215,10 @@ describe('tenant scope', () => {
 
     expect(response.statusCode).toBe(200);
     expect(response.json().id).toBe(member.id);
+  });
+
+  it('answers 401 to a visitor who is not signed in: membership is not public', async () => {
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/v1/organisations' });
+    expect(response.statusCode).toBe(401);
   });
 });

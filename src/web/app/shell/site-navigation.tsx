@@ -2,8 +2,8 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { modulesVisibleTo } from '../../../domain/navigation/modules.ts';
 import { SideNav, type SideNavEntry } from '../../components/ui/side-nav.tsx';
-import { MODULE_SCREENS } from '../../features/modules/module-screens.ts';
-import { useViewer } from './use-viewer.ts';
+import { screensFor } from '../../features/modules/module-screens.ts';
+import { useSession, useSignedIn, useViewer } from './use-viewer.ts';
 
 export interface SiteNavigationProps {
   id: string;
@@ -13,10 +13,15 @@ export interface SiteNavigationProps {
 
 const CURRENT = { className: 'usa-current' } as const;
 
-/** The side navigation: home, then each module the viewer's roles see, with its screens. */
+/**
+ * The side navigation: home, then each module the viewer's role works in with the screens their
+ * permissions open, then their own account. A visitor sees home and sign-in.
+ */
 export function SiteNavigation({ id, open }: SiteNavigationProps) {
   const { t } = useTranslation();
   const viewer = useViewer();
+  const { session } = useSession();
+  const signedIn = useSignedIn();
 
   const entries: SideNavEntry[] = [
     {
@@ -28,26 +33,63 @@ export function SiteNavigation({ id, open }: SiteNavigationProps) {
       ),
     },
   ];
-  for (const module of modulesVisibleTo(viewer)) {
-    const [first, ...more] = MODULE_SCREENS[module.id] ?? [];
-    if (!first) {
-      continue;
-    }
-    entries.push({
-      id: module.id,
-      link: (
-        <Link to={first.to} activeProps={CURRENT} activeOptions={{ includeSearch: false }}>
-          {t(`modules.${module.id}.name`)}
-        </Link>
-      ),
-      children: [first, ...more].map((screen) => ({
-        id: screen.to,
+  if (signedIn) {
+    for (const module of modulesVisibleTo(viewer)) {
+      const [first, ...more] = screensFor(module.id, signedIn.permissions);
+      if (!first) {
+        continue;
+      }
+      entries.push({
+        id: module.id,
         link: (
-          <Link to={screen.to} activeProps={CURRENT} activeOptions={{ includeSearch: false }}>
-            {t(screen.labelKey)}
+          <Link to={first.to} activeProps={CURRENT} activeOptions={{ includeSearch: false }}>
+            {t(`modules.${module.id}.name`)}
           </Link>
         ),
-      })),
+        children: [first, ...more].map((screen) => ({
+          id: screen.to,
+          link: (
+            <Link to={screen.to} activeProps={CURRENT} activeOptions={{ includeSearch: false }}>
+              {t(screen.labelKey)}
+            </Link>
+          ),
+        })),
+      });
+    }
+    entries.push({
+      id: 'account',
+      link: (
+        <Link to="/account" activeProps={CURRENT} activeOptions={{ exact: true }}>
+          {t('nav.account')}
+        </Link>
+      ),
+      children: [
+        {
+          id: '/account/security',
+          link: (
+            <Link to="/account/security" activeProps={CURRENT}>
+              {t('nav.security')}
+            </Link>
+          ),
+        },
+        {
+          id: '/account/sessions',
+          link: (
+            <Link to="/account/sessions" activeProps={CURRENT}>
+              {t('nav.sessions')}
+            </Link>
+          ),
+        },
+      ],
+    });
+  } else if (!session.signedIn) {
+    entries.push({
+      id: 'sign-in',
+      link: (
+        <Link to="/sign-in" activeProps={CURRENT} activeOptions={{ includeSearch: false }}>
+          {t('nav.signIn')}
+        </Link>
+      ),
     });
   }
 
@@ -58,8 +100,10 @@ export function SiteNavigation({ id, open }: SiteNavigationProps) {
       className={`${open ? 'display-block' : 'display-none'} desktop:display-block padding-y-2 desktop:padding-y-4`}
     >
       <SideNav entries={entries} />
-      {viewer.kind === 'anonymous' ? (
+      {!session.signedIn ? (
         <p className="font-sans-2xs text-base-dark margin-top-2">{t('nav.viewerNotice')}</p>
+      ) : signedIn === null ? (
+        <p className="font-sans-2xs text-base-dark margin-top-2">{t('nav.finishSignIn')}</p>
       ) : null}
     </nav>
   );

@@ -14,17 +14,37 @@ export interface DataTableProps<Row> {
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   className?: string;
+  /** Less padding and striped rows, for dense lists (the audit trail); give it scrollable. */
+  dense?: boolean;
+  /** Scrolls sideways inside its own box when wider than the page (many columns). */
+  scrollable?: boolean;
 }
 
 /**
  * A USWDS table (usa-table) with a caption, column headers, the first column as row headers,
  * and the stacked layout on narrow screens (each cell labelled with its column heading).
  */
-export function DataTable<Row>({ caption, columns, rows, rowKey, className }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  className,
+  dense = false,
+  scrollable = false,
+}: DataTableProps<Row>) {
   const [first, ...rest] = columns;
   return (
     <div className={className}>
-      <Table caption={caption} fullWidth stackedStyle="default">
+      <Table
+        caption={caption}
+        fullWidth
+        // USWDS: compact rows do not stack; a dense table scrolls sideways on phones instead.
+        stackedStyle={dense ? 'none' : 'default'}
+        compact={dense}
+        striped={dense}
+        scrollable={scrollable}
+      >
         <thead>
           <tr>
             {columns.map((column) => (

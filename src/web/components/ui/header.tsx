@@ -9,10 +9,12 @@ export interface HeaderBarProps {
   tagline?: ReactNode;
   /** Controls at the right end (language switcher, menu button). */
   actions?: ReactNode;
+  /** A second row under the title (the signed-in user's links); wraps on narrow screens. */
+  secondary?: ReactNode;
 }
 
 /** The USWDS basic header (usa-header--basic): product name and a few controls. */
-export function HeaderBar({ title, tagline, actions }: HeaderBarProps) {
+export function HeaderBar({ title, tagline, actions, secondary }: HeaderBarProps) {
   return (
     <Header basic className="border-bottom-1px border-base-lighter">
       <GridContainer className="display-flex flex-align-center flex-justify padding-y-1 minh-6">
@@ -26,6 +28,13 @@ export function HeaderBar({ title, tagline, actions }: HeaderBarProps) {
         </div>
         <div className="display-flex flex-align-center">{actions}</div>
       </GridContainer>
+      {secondary ? (
+        <div className="bg-base-lightest border-top-1px border-base-lighter">
+          <GridContainer className="display-flex flex-align-center flex-justify-end flex-wrap padding-y-05 font-sans-2xs">
+            {secondary}
+          </GridContainer>
+        </div>
+      ) : null}
     </Header>
   );
 }

@@ -1,17 +1,58 @@
+import type { Permission } from '../../../domain/authorization/permissions.ts';
 import type { ModuleId } from '../../../domain/navigation/modules.ts';
 
-/** The client routes that exist today (typed against the router in router.tsx). */
-export type ScreenPath = '/organisations';
+/** The client routes of the modules' screens (typed against the router in router.tsx). */
+export type ScreenPath =
+  | '/organisations'
+  | '/organisation/users'
+  | '/organisation/api-tokens'
+  | '/audit'
+  | '/inbox'
+  | '/admin/outbox';
+
+export type ScreenLabelKey =
+  | 'nav.organisations'
+  | 'nav.users'
+  | 'nav.apiTokens'
+  | 'nav.audit'
+  | 'nav.inbox'
+  | 'nav.outbox';
 
 export interface Screen {
   to: ScreenPath;
-  labelKey: 'nav.organisations';
+  labelKey: ScreenLabelKey;
+  /** The permission the screen needs: a signed-in viewer without it does not see the link. */
+  permission: Permission;
 }
 
 /**
  * The working screens of each module, first one first: the navigation links a module to its
- * first screen and lists the rest under it. Modules absent here have no screen yet.
+ * first screen the viewer may open and lists the rest under it. Modules absent here have no
+ * screen yet.
  */
 export const MODULE_SCREENS: Partial<Record<ModuleId, readonly Screen[]>> = {
-  member_registry: [{ to: '/organisations', labelKey: 'nav.organisations' }],
+  member_registry: [
+    { to: '/organisations', labelKey: 'nav.organisations', permission: 'organisations:read' },
+  ],
+  notifications: [{ to: '/inbox', labelKey: 'nav.inbox', permission: 'notifications:read' }],
+  audit_trail: [{ to: '/audit', labelKey: 'nav.audit', permission: 'audit:read' }],
+  accounts_access: [
+    { to: '/organisation/users', labelKey: 'nav.users', permission: 'users:read' },
+    { to: '/organisation/api-tokens', labelKey: 'nav.apiTokens', permission: 'api_tokens:manage' },
+    { to: '/admin/outbox', labelKey: 'nav.outbox', permission: 'outbox:read:any' },
+  ],
 };
+
+/**
+ * The screens of a module a viewer may open: for a signed-in viewer those their permissions
+ * reach; for a visitor, every screen (each asks them to sign in first).
+ */
+export function screensFor(
+  moduleId: ModuleId,
+  permissions: readonly Permission[] | null,
+): readonly Screen[] {
+  const screens = MODULE_SCREENS[moduleId] ?? [];
+  return permissions === null
+    ? screens
+    : screens.filter((screen) => permissions.includes(screen.permission));
+}

@@ -1,9 +1,10 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { MODULES, type ModuleStatus } from '../../../../domain/navigation/modules.ts';
+import { useSignedIn } from '../../../app/shell/use-viewer.ts';
 import { Collection, type CollectionEntry } from '../../../components/ui/collection.tsx';
 import { Tag } from '../../../components/ui/tag.tsx';
-import { MODULE_SCREENS } from '../module-screens.ts';
+import { screensFor } from '../module-screens.ts';
 
 const STATUS_TONE = {
   live: 'success',
@@ -11,11 +12,15 @@ const STATUS_TONE = {
   planned: 'base',
 } as const satisfies Record<ModuleStatus, 'success' | 'primary' | 'base'>;
 
-/** Every module of the product with its one-line summary and how far it is built. */
+/**
+ * Every module of the product with its one-line summary and how far it is built, and the
+ * screens open to the viewer (a visitor sees them all: each asks to sign in first).
+ */
 export function ModuleCollection({ headingLevel }: { headingLevel: 'h2' | 'h3' }) {
   const { t } = useTranslation();
+  const signedIn = useSignedIn();
   const entries: CollectionEntry[] = MODULES.map((module) => {
-    const screens = MODULE_SCREENS[module.id] ?? [];
+    const screens = screensFor(module.id, signedIn?.permissions ?? null);
     return {
       id: module.id,
       heading: t(`modules.${module.id}.name`),

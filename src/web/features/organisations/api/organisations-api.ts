@@ -9,6 +9,7 @@ import {
   type OrganisationKind,
   type OrganisationPage,
   OrganisationPageSchema,
+  OrganisationSchema,
 } from '../../../../domain/organisations/organisation.schema.ts';
 import { apiGet } from '../../../lib/api-client.ts';
 
@@ -35,7 +36,17 @@ const organisationKeys = {
     [...organisationKeys.all, 'first-page', filter] as const,
   directory: (filter: OrganisationFilter) =>
     [...organisationKeys.all, 'directory', filter] as const,
+  one: (id: string) => [...organisationKeys.all, 'one', id] as const,
 };
+
+/** One organisation (a member's own, on the home page). */
+export function organisationQuery(id: string) {
+  return queryOptions({
+    queryKey: organisationKeys.one(id),
+    queryFn: ({ signal }) =>
+      apiGet(`/api/v1/organisations/${encodeURIComponent(id)}`, OrganisationSchema, { signal }),
+  });
+}
 
 /** The first page only (the home page's overview tables). */
 export function organisationFirstPageQuery(filter: OrganisationFilter) {

@@ -1,0 +1,20 @@
+import type { Permission } from '../../../domain/authorization/permissions.ts';
+
+/**
+ * The translation key of each permission's description. Permission strings hold colons, which
+ * i18next reads as a namespace separator, so they map to keys here (and every permission must
+ * have one: the Record type checks it).
+ */
+export const PERMISSION_LABEL_KEYS = {
+  'organisations:read': 'permissionNames.organisations_read',
+  'organisations:read:any': 'permissionNames.organisations_read_any',
+  'account:manage': 'permissionNames.account_manage',
+  'mfa:enrol': 'permissionNames.mfa_enrol',
+  'users:read': 'permissionNames.users_read',
+  'users:manage': 'permissionNames.users_manage',
+  'api_tokens:manage': 'permissionNames.api_tokens_manage',
+  'audit:read': 'permissionNames.audit_read',
+  'audit:read:any': 'permissionNames.audit_read_any',
+  'notifications:read': 'permissionNames.notifications_read',
+  'outbox:read:any': 'permissionNames.outbox_read_any',
+} as const satisfies Record<Permission, `permissionNames.${string}`>;
