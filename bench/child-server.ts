@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 /**
  * Servers under load run as child processes, never inside the benchmark process: the load
@@ -11,6 +12,25 @@ import { fileURLToPath } from 'node:url';
  */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const REAL_SERVER_ENTRY = fileURLToPath(new URL('../src/server/main.ts', import.meta.url));
+
+/**
+ * The Node options `npm start` gives the server (package.json `config.serverNodeArgs`), so the
+ * benchmark measures the server as it is deployed. BENCH_SERVER_NODE_ARGS overrides them, to
+ * compare settings.
+ */
+export function realServerNodeArgs(): string[] {
+  const override = process.env.BENCH_SERVER_NODE_ARGS;
+  if (override !== undefined) {
+    return override.split(' ').filter((arg) => arg !== '');
+  }
+  const manifest: unknown = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),
+  );
+  const parsed = z.object({ config: z.object({ serverNodeArgs: z.string() }) }).safeParse(manifest);
+  return parsed.success
+    ? parsed.data.config.serverNodeArgs.split(' ').filter((arg) => arg !== '')
+    : [];
+}
 export const BARE_SERVER_ENTRY = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
 
 const READY_TIMEOUT_MS = 30_000;
@@ -49,6 +69,8 @@ export interface ChildServer {
 
 export interface StartOptions {
   entry: string;
+  /** Node options before the entry (the real server gets the same ones `npm start` uses). */
+  nodeArgs?: readonly string[];
   env: Record<string, string>;
   label: string;
 }
@@ -67,7 +89,7 @@ export async function startChildServer(options: StartOptions): Promise<ChildServ
     PORT: String(port),
     ...options.env,
   };
-  const child = spawn(process.execPath, [options.entry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry], {
     cwd: REPO_ROOT,
     env,
     // stdout is discarded (the cheapest log sink, as a fast log shipper would be); stderr is

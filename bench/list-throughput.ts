@@ -5,6 +5,7 @@ import {
   BARE_SERVER_ENTRY,
   type ChildServer,
   REAL_SERVER_ENTRY,
+  realServerNodeArgs,
   startChildServer,
 } from './child-server.ts';
 import { captureListSql, FIRST_PAGE_FILTER } from './list-sql.ts';
@@ -81,6 +82,7 @@ export async function measureListThroughput(options: ThroughputOptions): Promise
     for (const level of ['info', 'warn'] as const) {
       const server = await startChildServer({
         entry: REAL_SERVER_ENTRY,
+        nodeArgs: realServerNodeArgs(),
         env: realServerEnv(options.databaseUrl, level, options.workDir),
         label: `real server (LOG_LEVEL=${level})`,
       });

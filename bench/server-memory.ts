@@ -2,6 +2,7 @@ import {
   BARE_SERVER_ENTRY,
   type ChildServer,
   REAL_SERVER_ENTRY,
+  realServerNodeArgs,
   sampleRss,
   startChildServer,
 } from './child-server.ts';
@@ -67,6 +68,7 @@ export async function measureServerMemory(options: MemoryOptions): Promise<Bench
     () =>
       startChildServer({
         entry: REAL_SERVER_ENTRY,
+        nodeArgs: realServerNodeArgs(),
         env: realServerEnv(options.databaseUrl, 'warn', options.workDir),
         label: 'real server (memory)',
       }),

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import { PreparedQueries } from '../../db/prepared-queries.ts';
 import { memberships, users } from './accounts.tables.ts';
 import { totpAuthenticators } from './mfa.tables.ts';
 import { authThrottle, sessions } from './sessions.tables.ts';
@@ -24,13 +25,8 @@ export async function insertSession(db: Db, session: typeof sessions.$inferInser
  * revoked, within its absolute and idle limits), its user, the role in the session's
  * organisation and whether the user has a confirmed authenticator.
  */
-export async function findLiveSessionByTokenHash(
-  db: Db,
-  tokenHash: string,
-  now: Date,
-  idleSince: Date,
-) {
-  const rows = await db
+function prepareSessionLookup(db: Db) {
+  return db
     .select({
       session: sessions,
       userStatus: users.status,
@@ -47,8 +43,38 @@ export async function findLiveSessionByTokenHash(
       ),
     )
     .leftJoin(totpAuthenticators, eq(totpAuthenticators.userId, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), live(now, idleSince)))
-    .limit(1);
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
+      ),
+    )
+    .limit(1)
+    .prepare('session_lookup');
+}
+
+/** Runs on every signed-in request, so it is prepared once per database handle. */
+const sessionLookup = new PreparedQueries<ReturnType<typeof prepareSessionLookup>>();
+
+/**
+ * Everything needed to build the actor of a request, in one query: the live session (not
+ * revoked, within its absolute and idle limits), its user, the role in the session's
+ * organisation and whether the user has a confirmed authenticator.
+ */
+export async function findLiveSessionByTokenHash(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+  idleSince: Date,
+) {
+  const query = sessionLookup.get(db, 'default', () => prepareSessionLookup(db));
+  const rows = await query.execute({
+    tokenHash,
+    now: now.toISOString(),
+    idleSince: idleSince.toISOString(),
+  });
   return rows[0] ?? null;
 }
 

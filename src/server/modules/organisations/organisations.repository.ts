@@ -5,6 +5,7 @@ import type {
   OrganisationKind,
 } from '../../../domain/organisations/organisation.schema.ts';
 import type { Db } from '../../db/database.ts';
+import { PreparedQueries } from '../../db/prepared-queries.ts';
 import { organisations } from './organisations.tables.ts';
 
 type OrganisationRow = typeof organisations.$inferSelect;
@@ -40,32 +41,68 @@ export function toOrganisation(row: OrganisationRow): Organisation {
   };
 }
 
+interface ListShape {
+  scoped: boolean;
+  kind: boolean;
+  name: boolean;
+  after: boolean;
+}
+
+/**
+ * The list query for one combination of filters, with placeholders for the values. Each of the
+ * 16 shapes is prepared once (a fixed shape keeps each plan specific; a catch-all query with
+ * "or parameter is null" would not use the indexes well).
+ */
+function prepareList(db: Db, shape: ListShape, name: string) {
+  const conditions: SQL[] = [];
+  if (shape.scoped) {
+    conditions.push(eq(organisations.id, sql.placeholder('organisationId')));
+  }
+  if (shape.kind) {
+    conditions.push(eq(organisations.kind, sql.placeholder('kind')));
+  }
+  if (shape.name) {
+    conditions.push(ilike(organisations.legalName, sql.placeholder('pattern')));
+  }
+  if (shape.after) {
+    conditions.push(
+      sql`(${organisations.legalName}, ${organisations.id}) > (${sql.placeholder('afterName')}, ${sql.placeholder('afterId')})`,
+    );
+  }
+  return db
+    .select()
+    .from(organisations)
+    .where(and(...conditions))
+    .orderBy(asc(organisations.legalName), asc(organisations.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(name);
+}
+
+const listQueries = new PreparedQueries<ReturnType<typeof prepareList>>();
+
 /** One page in (legal name, id) order, starting after `after`: an index range scan. */
 export async function findOrganisations(
   db: Db,
   filter: OrganisationFilter,
 ): Promise<Organisation[]> {
-  const conditions: SQL[] = [];
-  if (filter.onlyOrganisationId !== null) {
-    conditions.push(eq(organisations.id, filter.onlyOrganisationId));
-  }
-  if (filter.kind) {
-    conditions.push(eq(organisations.kind, filter.kind));
-  }
-  if (filter.nameContains) {
-    conditions.push(ilike(organisations.legalName, `%${escapeLike(filter.nameContains)}%`));
-  }
-  if (filter.after) {
-    conditions.push(
-      sql`(${organisations.legalName}, ${organisations.id}) > (${filter.after.legalName}, ${filter.after.id})`,
-    );
-  }
-  const rows = await db
-    .select()
-    .from(organisations)
-    .where(and(...conditions))
-    .orderBy(asc(organisations.legalName), asc(organisations.id))
-    .limit(filter.limit);
+  const shape: ListShape = {
+    scoped: filter.onlyOrganisationId !== null,
+    kind: filter.kind !== undefined,
+    name: filter.nameContains !== undefined,
+    after: filter.after !== undefined,
+  };
+  const name = `organisations_list_${Object.values(shape)
+    .map((present) => (present ? 1 : 0))
+    .join('')}`;
+  const query = listQueries.get(db, name, () => prepareList(db, shape, name));
+  const rows = await query.execute({
+    organisationId: filter.onlyOrganisationId,
+    kind: filter.kind,
+    pattern: filter.nameContains ? `%${escapeLike(filter.nameContains)}%` : undefined,
+    afterName: filter.after?.legalName,
+    afterId: filter.after?.id,
+    limit: filter.limit,
+  });
   return rows.map(toOrganisation);
 }
 
