@@ -1,14 +1,4 @@
-import {
-  cleanInput,
-  count,
-  type IdentifierResult,
-  invalid,
-  isAllZeros,
-  isDigits,
-  problem,
-  stripLeadingLabel,
-  valid,
-} from './identifier-result.ts';
+import { count, type IdentifierResult, validateFixedDigits } from './identifier-result.ts';
 
 /**
  * Customs broker licence number.
@@ -29,19 +19,10 @@ export const BROKER_LICENCE_MESSAGES = {
 const LABELS = ['LICENSE', 'LICENCE', 'LIC'];
 
 export function validateCustomsBrokerLicenceNumber(raw: unknown): IdentifierResult {
-  const cleaned = cleanInput(raw);
-  if (typeof cleaned !== 'string') {
-    return cleaned;
-  }
-  const digits = stripLeadingLabel(cleaned, LABELS).replace(/[\s.-]/g, '');
-  if (!isDigits(digits)) {
-    return invalid(problem('broker_licence_characters', BROKER_LICENCE_MESSAGES.characters));
-  }
-  if (digits.length !== 5) {
-    return invalid(problem('broker_licence_length', BROKER_LICENCE_MESSAGES.length(digits.length)));
-  }
-  if (isAllZeros(digits)) {
-    return invalid(problem('broker_licence_zero', BROKER_LICENCE_MESSAGES.zero));
-  }
-  return valid(digits);
+  return validateFixedDigits(raw, {
+    code: 'broker_licence',
+    length: 5,
+    labels: LABELS,
+    messages: BROKER_LICENCE_MESSAGES,
+  });
 }

@@ -1,14 +1,4 @@
-import {
-  cleanInput,
-  count,
-  type IdentifierResult,
-  invalid,
-  isAllZeros,
-  isDigits,
-  problem,
-  stripLeadingLabel,
-  valid,
-} from './identifier-result.ts';
+import { count, type IdentifierResult, validateFixedDigits } from './identifier-result.ts';
 
 /**
  * D-U-N-S number (Dun & Bradstreet): 9 digits, often written `NN-NNN-NNNN`.
@@ -30,19 +20,10 @@ export const DUNS_MESSAGES = {
 const LABELS = ['D-U-N-S', 'DUNS', 'D U N S'];
 
 export function validateDunsNumber(raw: unknown): IdentifierResult {
-  const cleaned = cleanInput(raw);
-  if (typeof cleaned !== 'string') {
-    return cleaned;
-  }
-  const digits = stripLeadingLabel(cleaned, LABELS).replace(/[\s.-]/g, '');
-  if (!isDigits(digits)) {
-    return invalid(problem('duns_characters', DUNS_MESSAGES.characters));
-  }
-  if (digits.length !== 9) {
-    return invalid(problem('duns_length', DUNS_MESSAGES.length(digits.length)));
-  }
-  if (isAllZeros(digits)) {
-    return invalid(problem('duns_zero', DUNS_MESSAGES.zero));
-  }
-  return valid(digits);
+  return validateFixedDigits(raw, {
+    code: 'duns',
+    length: 9,
+    labels: LABELS,
+    messages: DUNS_MESSAGES,
+  });
 }

@@ -3,11 +3,10 @@ import {
   count,
   type IdentifierResult,
   invalid,
-  isAllZeros,
   isDigits,
   problem,
-  stripLeadingLabel,
   valid,
+  validateFixedDigits,
 } from './identifier-result.ts';
 
 /**
@@ -58,23 +57,14 @@ export function validateIataAirlineCode(raw: unknown): IdentifierResult {
 }
 
 export function validateIataOrganisationNumber(raw: unknown): IdentifierResult {
-  const cleaned = cleanInput(raw);
-  if (typeof cleaned !== 'string') {
-    return cleaned;
-  }
-  const digits = stripLeadingLabel(cleaned, ['IATA']).replace(/[\s.-]/g, '');
-  if (!isDigits(digits)) {
-    return invalid(
-      problem('iata_organisation_number_characters', IATA_MESSAGES.organisationCharacters),
-    );
-  }
-  if (digits.length !== 6) {
-    return invalid(
-      problem('iata_organisation_number_length', IATA_MESSAGES.organisationLength(digits.length)),
-    );
-  }
-  if (isAllZeros(digits)) {
-    return invalid(problem('iata_organisation_number_zero', IATA_MESSAGES.organisationZero));
-  }
-  return valid(digits);
+  return validateFixedDigits(raw, {
+    code: 'iata_organisation_number',
+    length: 6,
+    labels: ['IATA'],
+    messages: {
+      characters: IATA_MESSAGES.organisationCharacters,
+      length: IATA_MESSAGES.organisationLength,
+      zero: IATA_MESSAGES.organisationZero,
+    },
+  });
 }

@@ -148,3 +148,36 @@ export function isDigits(text: string): boolean {
 export function isAllZeros(text: string): boolean {
   return /^0+$/.test(text);
 }
+
+/** What a fixed-length, digits-only identifier says when it is wrong. */
+export interface FixedDigitsRule {
+  /** Prefix of the problem codes: `<code>_characters`, `<code>_length`, `<code>_zero`. */
+  code: string;
+  length: number;
+  /** Labels people type before the number ("DUNS", "IATA"), dropped before checking. */
+  labels: readonly string[];
+  messages: { characters: string; length: (digits: number) => string; zero: string };
+}
+
+/**
+ * The shared shape of the digits-only identifiers (D-U-N-S, broker licence, IATA organisation
+ * number): drop a leading label and separators, then only digits, exactly `length` of them,
+ * never all zeros. The canonical value is the bare digits.
+ */
+export function validateFixedDigits(raw: unknown, rule: FixedDigitsRule): IdentifierResult {
+  const cleaned = cleanInput(raw);
+  if (typeof cleaned !== 'string') {
+    return cleaned;
+  }
+  const digits = stripLeadingLabel(cleaned, [...rule.labels]).replace(/[\s.-]/g, '');
+  if (!isDigits(digits)) {
+    return invalid(problem(`${rule.code}_characters`, rule.messages.characters));
+  }
+  if (digits.length !== rule.length) {
+    return invalid(problem(`${rule.code}_length`, rule.messages.length(digits.length)));
+  }
+  if (isAllZeros(digits)) {
+    return invalid(problem(`${rule.code}_zero`, rule.messages.zero));
+  }
+  return valid(digits);
+}
