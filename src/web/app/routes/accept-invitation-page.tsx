@@ -3,15 +3,14 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { InvitationPreview } from '../../../domain/accounts/invitation.schema.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { FormErrorAlert } from '../../components/form-error-alert.tsx';
-import { SubmitButton } from '../../components/submit-button.tsx';
+import { FormSection, RequestForm } from '../../components/request-form.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import { Form, TextField } from '../../components/ui/form-fields.tsx';
+import { TextField } from '../../components/ui/form-fields.tsx';
 import { SummaryBox } from '../../components/ui/summary-box.tsx';
 import {
+  addNewPasswordErrors,
   NewPasswordFields,
-  newPasswordProblems,
 } from '../../features/account/components/new-password-fields.tsx';
 import {
   acceptInvitation,
@@ -105,13 +104,7 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
       if (isBlank(values.displayName)) {
         errors.displayName = t('forms.errors.required');
       }
-      const problems = newPasswordProblems(values.password, values.passwordConfirmation);
-      if (problems.password) {
-        errors.password = t(problems.password);
-      }
-      if (problems.confirmation) {
-        errors.passwordConfirmation = t(problems.confirmation);
-      }
+      addNewPasswordErrors(errors, 'password', values, (key) => t(key));
       return errors;
     },
     submit: (values) =>
@@ -155,30 +148,28 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
       );
     }
     return (
-      <section aria-labelledby="invitation-join">
-        <h2 id="invitation-join">{t('invitationAccept.joinHeading')}</h2>
+      <FormSection id="invitation-join" heading={t('invitationAccept.joinHeading')}>
         <p>{t('invitationAccept.join', { organisation: preview.organisationName })}</p>
-        <FormErrorAlert heading={t('invitationAccept.failed')} error={join.error} />
-        <Form onSubmit={join.onSubmit} label={t('invitationAccept.joinHeading')}>
-          <SubmitButton
-            label={t('invitationAccept.joinSubmit')}
-            pendingLabel={t('invitationAccept.submitting')}
-            pending={join.pending}
-          />
-        </Form>
-      </section>
+        <RequestForm
+          form={join}
+          label={t('invitationAccept.joinHeading')}
+          failedHeading={t('invitationAccept.failed')}
+          submitLabel={t('invitationAccept.joinSubmit')}
+          pendingLabel={t('invitationAccept.submitting')}
+        />
+      </FormSection>
     );
   }
 
   return (
-    <section aria-labelledby="invitation-sign-up">
-      <h2 id="invitation-sign-up">{t('invitationAccept.signUpHeading')}</h2>
+    <FormSection id="invitation-sign-up" heading={t('invitationAccept.signUpHeading')}>
       <p>{t('invitationAccept.signUpIntro', { email: preview.email })}</p>
-      <FormErrorAlert heading={t('invitationAccept.failed')} error={signUp.error} />
-      <Form
-        onSubmit={signUp.onSubmit}
+      <RequestForm
+        form={signUp}
         label={t('invitationAccept.signUpHeading')}
-        formRef={signUp.formRef}
+        failedHeading={t('invitationAccept.failed')}
+        submitLabel={t('invitationAccept.signUpSubmit')}
+        pendingLabel={t('invitationAccept.submitting')}
       >
         <TextField
           id="invitation-email"
@@ -201,22 +192,8 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
           error={signUp.errors.displayName}
           onChange={(value) => signUp.set('displayName', value)}
         />
-        <NewPasswordFields
-          idPrefix="invitation"
-          name="password"
-          password={signUp.values.password}
-          confirmation={signUp.values.passwordConfirmation}
-          passwordError={signUp.errors.password}
-          confirmationError={signUp.errors.passwordConfirmation}
-          onPassword={(value) => signUp.set('password', value)}
-          onConfirmation={(value) => signUp.set('passwordConfirmation', value)}
-        />
-        <SubmitButton
-          label={t('invitationAccept.signUpSubmit')}
-          pendingLabel={t('invitationAccept.submitting')}
-          pending={signUp.pending}
-        />
-      </Form>
+        <NewPasswordFields idPrefix="invitation" name="password" form={signUp} />
+      </RequestForm>
       <p className="margin-top-3 text-base-dark">
         {t('invitationAccept.haveAccount')}{' '}
         <Link
@@ -227,6 +204,6 @@ function Acceptance({ token, preview }: { token: string; preview: InvitationPrev
           {t('invitationAccept.signInFirst')}
         </Link>
       </p>
-    </section>
+    </FormSection>
   );
 }

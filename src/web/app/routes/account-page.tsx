@@ -2,10 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountProfile } from '../../../domain/accounts/account.schema.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { FormErrorAlert } from '../../components/form-error-alert.tsx';
-import { SubmitButton } from '../../components/submit-button.tsx';
-import { Alert } from '../../components/ui/alert.tsx';
-import { Form, SelectField, TextField } from '../../components/ui/form-fields.tsx';
+import { FormSection, RequestForm, SuccessNotice } from '../../components/request-form.tsx';
+import { SelectField, TextField } from '../../components/ui/form-fields.tsx';
 import {
   accountKeys,
   accountProfileQuery,
@@ -15,8 +13,8 @@ import {
 } from '../../features/account/api/account-api.ts';
 import { AccountNav } from '../../features/account/components/account-nav.tsx';
 import {
+  addNewPasswordErrors,
   NewPasswordFields,
-  newPasswordProblems,
 } from '../../features/account/components/new-password-fields.tsx';
 import { sessionKey } from '../../features/session/api/session-api.ts';
 import { changeLanguage, isLanguage, LANGUAGES, type Language } from '../../lib/i18n.ts';
@@ -51,6 +49,31 @@ export function AccountPage() {
         </>
       )}
     </>
+  );
+}
+
+interface CurrentPasswordFieldProps {
+  id: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}
+
+/** The current password, asked again before a change to the password or the e-mail address. */
+function CurrentPasswordField({ id, value, error, onChange }: CurrentPasswordFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      id={id}
+      name="currentPassword"
+      type="password"
+      label={t('account.password.current')}
+      autoComplete="current-password"
+      maxLength={1024}
+      value={value}
+      error={error}
+      onChange={onChange}
+    />
   );
 }
 
@@ -89,15 +112,19 @@ function ProfileForm({ profile }: { profile: AccountProfile }) {
     es: t('language.names.es'),
   };
   return (
-    <section aria-labelledby="account-profile" className="margin-bottom-6">
-      <h2 id="account-profile">{t('account.profile.heading')}</h2>
-      {form.result ? (
-        <Alert type="success" slim role="status">
-          <p className="margin-y-0">{t('account.profile.saved')}</p>
-        </Alert>
-      ) : null}
-      <FormErrorAlert heading={t('account.profile.failed')} error={form.error} />
-      <Form onSubmit={form.onSubmit} label={t('account.profile.heading')} formRef={form.formRef}>
+    <FormSection
+      id="account-profile"
+      heading={t('account.profile.heading')}
+      className="margin-bottom-6"
+    >
+      {form.result ? <SuccessNotice>{t('account.profile.saved')}</SuccessNotice> : null}
+      <RequestForm
+        form={form}
+        label={t('account.profile.heading')}
+        failedHeading={t('account.profile.failed')}
+        submitLabel={t('account.profile.submit')}
+        pendingLabel={t('forms.saving')}
+      >
         <TextField
           id="account-email"
           name="email"
@@ -130,13 +157,8 @@ function ProfileForm({ profile }: { profile: AccountProfile }) {
           }))}
           onChange={(value) => form.set('preferredLanguage', value)}
         />
-        <SubmitButton
-          label={t('account.profile.submit')}
-          pendingLabel={t('forms.saving')}
-          pending={form.pending}
-        />
-      </Form>
-    </section>
+      </RequestForm>
+    </FormSection>
   );
 }
 
@@ -159,13 +181,7 @@ function PasswordForm() {
       if (values.currentPassword === '') {
         errors.currentPassword = t('forms.errors.required');
       }
-      const problems = newPasswordProblems(values.newPassword, values.newPasswordConfirmation);
-      if (problems.password) {
-        errors.newPassword = t(problems.password);
-      }
-      if (problems.confirmation) {
-        errors.newPasswordConfirmation = t(problems.confirmation);
-      }
+      addNewPasswordErrors(errors, 'newPassword', values, (key) => t(key));
       return errors;
     },
     submit: (values) =>
@@ -176,45 +192,32 @@ function PasswordForm() {
     resetOnSuccess: true,
   });
   return (
-    <section aria-labelledby="account-password" className="margin-bottom-6">
-      <h2 id="account-password">{t('account.password.heading')}</h2>
+    <FormSection
+      id="account-password"
+      heading={t('account.password.heading')}
+      className="margin-bottom-6"
+    >
       {form.result ? (
-        <Alert type="success" slim role="status">
-          <p className="margin-y-0">
-            {t('account.password.changed', { count: form.result.revokedSessions })}
-          </p>
-        </Alert>
+        <SuccessNotice>
+          {t('account.password.changed', { count: form.result.revokedSessions })}
+        </SuccessNotice>
       ) : null}
-      <FormErrorAlert heading={t('account.password.failed')} error={form.error} />
-      <Form onSubmit={form.onSubmit} label={t('account.password.heading')} formRef={form.formRef}>
-        <TextField
+      <RequestForm
+        form={form}
+        label={t('account.password.heading')}
+        failedHeading={t('account.password.failed')}
+        submitLabel={t('account.password.submit')}
+        pendingLabel={t('forms.saving')}
+      >
+        <CurrentPasswordField
           id="account-current-password"
-          name="currentPassword"
-          type="password"
-          label={t('account.password.current')}
-          autoComplete="current-password"
-          maxLength={1024}
           value={form.values.currentPassword}
           error={form.errors.currentPassword}
           onChange={(value) => form.set('currentPassword', value)}
         />
-        <NewPasswordFields
-          idPrefix="account-new"
-          name="newPassword"
-          password={form.values.newPassword}
-          confirmation={form.values.newPasswordConfirmation}
-          passwordError={form.errors.newPassword}
-          confirmationError={form.errors.newPasswordConfirmation}
-          onPassword={(value) => form.set('newPassword', value)}
-          onConfirmation={(value) => form.set('newPasswordConfirmation', value)}
-        />
-        <SubmitButton
-          label={t('account.password.submit')}
-          pendingLabel={t('forms.saving')}
-          pending={form.pending}
-        />
-      </Form>
-    </section>
+        <NewPasswordFields idPrefix="account-new" name="newPassword" form={form} />
+      </RequestForm>
+    </FormSection>
   );
 }
 
@@ -246,16 +249,16 @@ function EmailForm({ currentEmail }: { currentEmail: string }) {
     resetOnSuccess: true,
   });
   return (
-    <section aria-labelledby="account-email-change">
-      <h2 id="account-email-change">{t('account.email.heading')}</h2>
+    <FormSection id="account-email-change" heading={t('account.email.heading')}>
       <p>{t('account.email.intro')}</p>
-      {form.result ? (
-        <Alert type="success" slim role="status">
-          <p className="margin-y-0">{t('account.email.sent')}</p>
-        </Alert>
-      ) : null}
-      <FormErrorAlert heading={t('account.email.failed')} error={form.error} />
-      <Form onSubmit={form.onSubmit} label={t('account.email.heading')} formRef={form.formRef}>
+      {form.result ? <SuccessNotice>{t('account.email.sent')}</SuccessNotice> : null}
+      <RequestForm
+        form={form}
+        label={t('account.email.heading')}
+        failedHeading={t('account.email.failed')}
+        submitLabel={t('account.email.submit')}
+        pendingLabel={t('forms.sending')}
+      >
         <TextField
           id="account-new-email"
           name="newEmail"
@@ -268,23 +271,13 @@ function EmailForm({ currentEmail }: { currentEmail: string }) {
           error={form.errors.newEmail}
           onChange={(value) => form.set('newEmail', value)}
         />
-        <TextField
+        <CurrentPasswordField
           id="account-email-password"
-          name="currentPassword"
-          type="password"
-          label={t('account.password.current')}
-          autoComplete="current-password"
-          maxLength={1024}
           value={form.values.currentPassword}
           error={form.errors.currentPassword}
           onChange={(value) => form.set('currentPassword', value)}
         />
-        <SubmitButton
-          label={t('account.email.submit')}
-          pendingLabel={t('forms.sending')}
-          pending={form.pending}
-        />
-      </Form>
-    </section>
+      </RequestForm>
+    </FormSection>
   );
 }

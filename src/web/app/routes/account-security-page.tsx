@@ -5,10 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MfaStatus } from '../../../domain/accounts/mfa.schema.ts';
 import { MFA_REQUIRED_ROLES } from '../../../domain/authorization/permissions.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { FormErrorAlert } from '../../components/form-error-alert.tsx';
-import { SubmitButton } from '../../components/submit-button.tsx';
-import { Alert } from '../../components/ui/alert.tsx';
-import { Form, TextField } from '../../components/ui/form-fields.tsx';
+import { FormSection, SuccessNotice } from '../../components/request-form.tsx';
 import { Tag } from '../../components/ui/tag.tsx';
 import { AccountNav } from '../../features/account/components/account-nav.tsx';
 import {
@@ -18,10 +15,10 @@ import {
   regenerateRecoveryCodes,
 } from '../../features/mfa/api/mfa-api.ts';
 import { RecoveryCodes } from '../../features/mfa/components/recovery-codes.tsx';
+import { TotpCodeForm } from '../../features/mfa/components/totp-code-field.tsx';
+import { useTotpCodeForm } from '../../features/mfa/use-totp-code-form.ts';
 import { sessionKey } from '../../features/session/api/session-api.ts';
-import { type FieldErrors, useApiForm } from '../../lib/use-api-form.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { isTotpCode, normaliseTotpCode } from '../../lib/validators.ts';
 import { useSignedIn } from '../shell/use-viewer.ts';
 
 /** Two-step verification: whether it is on, new recovery codes, turning it off when allowed. */
@@ -84,10 +81,9 @@ function SecurityDetails({ status }: { status: MfaStatus }) {
         <>
           <RegenerateForm />
           {mustKeep ? (
-            <section aria-labelledby="security-disable">
-              <h2 id="security-disable">{t('security.disable.heading')}</h2>
+            <FormSection id="security-disable" heading={t('security.disable.heading')}>
               <p>{t('security.disable.required')}</p>
-            </section>
+            </FormSection>
           ) : (
             <DisableForm />
           )}
@@ -97,39 +93,24 @@ function SecurityDetails({ status }: { status: MfaStatus }) {
   );
 }
 
-type CodeValues = { code: string };
-
-function useCodeForm<Result>(
-  submit: (code: string) => Promise<Result>,
-  onSuccess: (result: Result) => void,
-) {
-  const { t } = useTranslation();
-  return useApiForm({
-    initial: { code: '' } satisfies CodeValues,
-    validate: (values) => {
-      const errors: FieldErrors<CodeValues> = {};
-      if (!isTotpCode(values.code)) {
-        errors.code = t('forms.errors.totpCode');
-      }
-      return errors;
-    },
-    submit: (values) => submit(normaliseTotpCode(values.code)),
-    onSuccess,
-    resetOnSuccess: true,
-  });
-}
-
 function RegenerateForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const form = useCodeForm(regenerateRecoveryCodes, (result) => {
-    setCodes(result.recoveryCodes);
-    void queryClient.invalidateQueries({ queryKey: mfaKeys.status });
-  });
+  const form = useTotpCodeForm(
+    regenerateRecoveryCodes,
+    (result) => {
+      setCodes(result.recoveryCodes);
+      void queryClient.invalidateQueries({ queryKey: mfaKeys.status });
+    },
+    true,
+  );
   return (
-    <section aria-labelledby="security-regenerate" className="margin-bottom-6">
-      <h2 id="security-regenerate">{t('security.regenerate.heading')}</h2>
+    <FormSection
+      id="security-regenerate"
+      heading={t('security.regenerate.heading')}
+      className="margin-bottom-6"
+    >
       {codes ? (
         <RecoveryCodes
           codes={codes}
@@ -140,74 +121,49 @@ function RegenerateForm() {
       ) : (
         <>
           <p>{t('security.regenerate.intro')}</p>
-          <FormErrorAlert heading={t('security.regenerate.failed')} error={form.error} />
-          <Form
-            onSubmit={form.onSubmit}
+          <TotpCodeForm
+            form={form}
             label={t('security.regenerate.heading')}
-            formRef={form.formRef}
-          >
-            <TextField
-              id="security-regenerate-code"
-              name="code"
-              label={t('security.codeLabel')}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              maxLength={7}
-              width="medium"
-              value={form.values.code}
-              error={form.errors.code}
-              onChange={(value) => form.set('code', value)}
-            />
-            <SubmitButton
-              label={t('security.regenerate.submit')}
-              pendingLabel={t('forms.sending')}
-              pending={form.pending}
-              variant="outline"
-            />
-          </Form>
+            failedHeading={t('security.regenerate.failed')}
+            id="security-regenerate-code"
+            codeLabel={t('security.codeLabel')}
+            submitLabel={t('security.regenerate.submit')}
+            pendingLabel={t('forms.sending')}
+            submitVariant="outline"
+          />
         </>
       )}
-    </section>
+    </FormSection>
   );
 }
 
 function DisableForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useCodeForm(disableTotp, () => {
-    void queryClient.invalidateQueries({ queryKey: mfaKeys.status });
-    void queryClient.invalidateQueries({ queryKey: sessionKey });
-  });
+  const form = useTotpCodeForm(
+    disableTotp,
+    () => {
+      void queryClient.invalidateQueries({ queryKey: mfaKeys.status });
+      void queryClient.invalidateQueries({ queryKey: sessionKey });
+    },
+    true,
+  );
   return (
-    <section aria-labelledby="security-disable">
-      <h2 id="security-disable">{t('security.disable.heading')}</h2>
+    <FormSection id="security-disable" heading={t('security.disable.heading')}>
       {form.result !== undefined ? (
-        <Alert type="success" slim role="status">
-          <p className="margin-y-0">{t('security.disable.done')}</p>
-        </Alert>
+        <SuccessNotice>{t('security.disable.done')}</SuccessNotice>
       ) : null}
       <p>{t('security.disable.intro')}</p>
-      <FormErrorAlert heading={t('security.disable.failed')} error={form.error} />
-      <Form onSubmit={form.onSubmit} label={t('security.disable.heading')} formRef={form.formRef}>
-        <TextField
-          id="security-disable-code"
-          name="code"
-          label={t('security.codeLabel')}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={7}
-          width="medium"
-          value={form.values.code}
-          error={form.errors.code}
-          onChange={(value) => form.set('code', value)}
-        />
-        <SubmitButton
-          label={t('security.disable.submit')}
-          pendingLabel={t('forms.saving')}
-          pending={form.pending}
-          variant="secondary"
-        />
-      </Form>
-    </section>
+      <TotpCodeForm
+        form={form}
+        label={t('security.disable.heading')}
+        failedHeading={t('security.disable.failed')}
+        id="security-disable-code"
+        codeLabel={t('security.codeLabel')}
+        submitLabel={t('security.disable.submit')}
+        pendingLabel={t('forms.saving')}
+        submitVariant="secondary"
+      />
+    </FormSection>
   );
 }

@@ -6,9 +6,15 @@ import { AUDIT_ACTIONS, type AuditAction } from '../../../domain/audit/audit-eve
 import type { AuditEventView } from '../../../domain/audit/audit-query.schema.ts';
 import { ROLES } from '../../../domain/authorization/roles.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
+import { FilterActions } from '../../components/filter-actions.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { DataTable, type DataTableColumn } from '../../components/ui/data-table.tsx';
-import { Form, SelectField, TextField } from '../../components/ui/form-fields.tsx';
+import {
+  Form,
+  SelectField,
+  type SelectFieldProps,
+  TextField,
+} from '../../components/ui/form-fields.tsx';
 import {
   type AuditFilter,
   auditEventsQuery,
@@ -188,91 +194,105 @@ function AuditFilters({
   return (
     <Form onSubmit={submit} label={t('audit.filters.label')} search className="maxw-full">
       <div className="grid-row grid-gap">
-        <div className="tablet:grid-col-6">
-          <SelectField
-            id="audit-action"
-            name="action"
-            label={t('audit.filters.action')}
-            value={action}
-            onChange={setAction}
-            options={[
-              { value: '', label: t('audit.filters.anyAction') },
-              ...AUDIT_ACTIONS.map((value) => ({
-                value,
-                label: t(`auditActions.${value}`),
-              })),
-            ]}
-          />
-        </div>
-        <div className="tablet:grid-col-6">
-          <SelectField
-            id="audit-target"
-            name="targetType"
-            label={t('audit.filters.target')}
-            value={targetType}
-            onChange={setTargetType}
-            options={[
-              { value: '', label: t('audit.filters.anyTarget') },
-              ...TARGET_TYPES.map((value) => ({ value, label: t(`audit.targets.${value}`) })),
-            ]}
-          />
-        </div>
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label={t('audit.filters.action')}
+          value={action}
+          onChange={setAction}
+          emptyOption={t('audit.filters.anyAction')}
+          options={AUDIT_ACTIONS.map((value) => ({ value, label: t(`auditActions.${value}`) }))}
+        />
+        <FilterSelect
+          id="audit-target"
+          name="targetType"
+          label={t('audit.filters.target')}
+          value={targetType}
+          onChange={setTargetType}
+          emptyOption={t('audit.filters.anyTarget')}
+          options={TARGET_TYPES.map((value) => ({ value, label: t(`audit.targets.${value}`) }))}
+        />
         {actors.length > 0 ? (
-          <div className="tablet:grid-col-6">
-            <SelectField
-              id="audit-actor"
-              name="actorUserId"
-              label={t('audit.filters.actor')}
-              hint={t('audit.filters.actorHint')}
-              value={actor}
-              onChange={setActor}
-              options={[{ value: '', label: t('audit.filters.anyone') }, ...actors]}
-            />
-          </div>
+          <FilterSelect
+            id="audit-actor"
+            name="actorUserId"
+            label={t('audit.filters.actor')}
+            hint={t('audit.filters.actorHint')}
+            value={actor}
+            onChange={setActor}
+            emptyOption={t('audit.filters.anyone')}
+            options={actors}
+          />
         ) : null}
         {organisations ? (
-          <div className="tablet:grid-col-6">
-            <SelectField
-              id="audit-organisation"
-              name="organisationId"
-              label={t('audit.filters.organisation')}
-              value={organisation}
-              onChange={setOrganisation}
-              options={[{ value: '', label: t('audit.filters.anyOrganisation') }, ...organisations]}
-            />
-          </div>
-        ) : null}
-        <div className="tablet:grid-col-6">
-          <TextField
-            id="audit-from"
-            name="from"
-            type="date"
-            label={t('audit.filters.from')}
-            value={from}
-            onChange={setFrom}
+          <FilterSelect
+            id="audit-organisation"
+            name="organisationId"
+            label={t('audit.filters.organisation')}
+            value={organisation}
+            onChange={setOrganisation}
+            emptyOption={t('audit.filters.anyOrganisation')}
+            options={organisations}
           />
-        </div>
-        <div className="tablet:grid-col-6">
-          <TextField
-            id="audit-to"
-            name="to"
-            type="date"
-            label={t('audit.filters.to')}
-            value={to}
-            error={dateError}
-            onChange={setTo}
-          />
-        </div>
-      </div>
-      <div>
-        <Button type="submit">{t('audit.filters.apply')}</Button>
-        {filtered ? (
-          <Button variant="outline" onClick={() => onApply({})}>
-            {t('audit.filters.clear')}
-          </Button>
         ) : null}
+        <DateFilter
+          id="audit-from"
+          name="from"
+          label={t('audit.filters.from')}
+          value={from}
+          onChange={setFrom}
+        />
+        <DateFilter
+          id="audit-to"
+          name="to"
+          label={t('audit.filters.to')}
+          value={to}
+          error={dateError}
+          onChange={setTo}
+        />
       </div>
+      <FilterActions
+        applyLabel={t('audit.filters.apply')}
+        clearLabel={t('audit.filters.clear')}
+        filtered={filtered}
+        onClear={() => onApply({})}
+      />
     </Form>
+  );
+}
+
+/** A select filter in half the row (a tablet and wider). */
+function FilterSelect(props: SelectFieldProps) {
+  return (
+    <div className="tablet:grid-col-6">
+      <SelectField {...props} />
+    </div>
+  );
+}
+
+interface DateFilterProps {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  onChange: (value: string) => void;
+}
+
+/** A calendar-day filter in half the row. */
+function DateFilter({ id, name, label, value, error, onChange }: DateFilterProps) {
+  return (
+    <div className="tablet:grid-col-6">
+      <TextField
+        id={id}
+        name={name}
+        type="date"
+        label={label}
+        value={value}
+        error={error}
+        onChange={onChange}
+      />
+    </div>
   );
 }
 

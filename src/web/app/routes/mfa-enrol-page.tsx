@@ -3,10 +3,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { FormErrorAlert } from '../../components/form-error-alert.tsx';
-import { SubmitButton } from '../../components/submit-button.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
-import { Form, TextField } from '../../components/ui/form-fields.tsx';
 import {
   confirmTotpEnrolment,
   mfaKeys,
@@ -14,13 +11,11 @@ import {
   totpEnrolmentQuery,
 } from '../../features/mfa/api/mfa-api.ts';
 import { RecoveryCodes } from '../../features/mfa/components/recovery-codes.tsx';
+import { TotpCodeForm } from '../../features/mfa/components/totp-code-field.tsx';
+import { useTotpCodeForm } from '../../features/mfa/use-totp-code-form.ts';
 import { nextPath, sessionKey } from '../../features/session/api/session-api.ts';
-import { type FieldErrors, useApiForm } from '../../lib/use-api-form.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { isTotpCode, normaliseTotpCode } from '../../lib/validators.ts';
 import { useSession } from '../shell/use-viewer.ts';
-
-type ConfirmValues = { code: string };
 
 /** "J5YGK3SD…" → "J5YG K3SD …": easier to read and type; apps ignore the spaces. */
 function groupsOfFour(secret: string): string {
@@ -50,23 +45,12 @@ export function MfaEnrolPage() {
     enabled: status.data?.enrolled === false && recoveryCodes === null,
   });
 
-  const form = useApiForm({
-    initial: { code: '' } satisfies ConfirmValues,
-    validate: (values) => {
-      const errors: FieldErrors<ConfirmValues> = {};
-      if (!isTotpCode(values.code)) {
-        errors.code = t('forms.errors.totpCode');
-      }
-      return errors;
-    },
-    submit: (values) => confirmTotpEnrolment(normaliseTotpCode(values.code)),
-    onSuccess: (result) => {
-      setRecoveryCodes(result.recoveryCodes);
-      // The session now counts as verified: its permissions change.
-      void queryClient.invalidateQueries({ queryKey: sessionKey });
-      void queryClient.invalidateQueries({ queryKey: mfaKeys.status });
-      window.scrollTo(0, 0);
-    },
+  const form = useTotpCodeForm(confirmTotpEnrolment, (result) => {
+    setRecoveryCodes(result.recoveryCodes);
+    // The session now counts as verified: its permissions change.
+    void queryClient.invalidateQueries({ queryKey: sessionKey });
+    void queryClient.invalidateQueries({ queryKey: mfaKeys.status });
+    window.scrollTo(0, 0);
   });
 
   if (recoveryCodes) {
@@ -145,28 +129,17 @@ export function MfaEnrolPage() {
           </li>
           <li className="usa-process-list__item">
             <h2 className="usa-process-list__heading">{t('mfaEnrol.step3Heading')}</h2>
-            <FormErrorAlert heading={t('mfaEnrol.confirmFailed')} error={form.error} />
-            <Form onSubmit={form.onSubmit} label={t('mfaEnrol.formLabel')} formRef={form.formRef}>
-              <TextField
-                id="mfa-enrol-code"
-                name="code"
-                label={t('mfaEnrol.code')}
-                hint={t('mfaEnrol.codeHint')}
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                spellCheck={false}
-                maxLength={7}
-                width="medium"
-                value={form.values.code}
-                error={form.errors.code}
-                onChange={(value) => form.set('code', value)}
-              />
-              <SubmitButton
-                label={t('mfaEnrol.submit')}
-                pendingLabel={t('mfaEnrol.submitting')}
-                pending={form.pending}
-              />
-            </Form>
+            <TotpCodeForm
+              form={form}
+              label={t('mfaEnrol.formLabel')}
+              failedHeading={t('mfaEnrol.confirmFailed')}
+              id="mfa-enrol-code"
+              codeLabel={t('mfaEnrol.code')}
+              hint={t('mfaEnrol.codeHint')}
+              spellCheck={false}
+              submitLabel={t('mfaEnrol.submit')}
+              pendingLabel={t('mfaEnrol.submitting')}
+            />
           </li>
         </ol>
       )}

@@ -1,10 +1,10 @@
 import { useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../components/form-error-alert.tsx';
-import { SubmitButton } from '../../components/submit-button.tsx';
+import { RequestForm } from '../../components/request-form.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import { Form, TextField } from '../../components/ui/form-fields.tsx';
+import { TextField } from '../../components/ui/form-fields.tsx';
+import { TotpCodeField } from '../../features/mfa/components/totp-code-field.tsx';
 import { verifyMfa } from '../../features/session/api/session-api.ts';
 import { useContinueSignIn } from '../../features/session/use-continue-sign-in.ts';
 import { useSignOut } from '../../features/session/use-sign-out.ts';
@@ -65,16 +65,23 @@ export function MfaVerifyPage() {
         {useRecovery ? t('mfaVerify.introRecovery') : t('mfaVerify.intro')}
       </p>
 
-      <FormErrorAlert heading={t('mfaVerify.failed')} headingLevel="h2" error={form.error} />
-      {sessionEnded ? (
-        <p>
-          <Button variant="unstyled" onClick={cancel}>
-            {t('mfaVerify.startAgain')}
-          </Button>
-        </p>
-      ) : null}
-
-      <Form onSubmit={form.onSubmit} label={t('mfaVerify.formLabel')} formRef={form.formRef}>
+      <RequestForm
+        form={form}
+        label={t('mfaVerify.formLabel')}
+        failedHeading={t('mfaVerify.failed')}
+        failedHeadingLevel="h2"
+        afterAlert={
+          sessionEnded ? (
+            <p>
+              <Button variant="unstyled" onClick={cancel}>
+                {t('mfaVerify.startAgain')}
+              </Button>
+            </p>
+          ) : null
+        }
+        submitLabel={t('mfaVerify.submit')}
+        pendingLabel={t('mfaVerify.submitting')}
+      >
         {useRecovery ? (
           <TextField
             id="mfa-recovery-code"
@@ -89,27 +96,17 @@ export function MfaVerifyPage() {
             onChange={(value) => form.set('recoveryCode', value)}
           />
         ) : (
-          <TextField
+          <TotpCodeField
             id="mfa-code"
-            name="code"
             label={t('mfaVerify.code')}
             hint={t('mfaVerify.codeHint')}
-            autoComplete="one-time-code"
-            inputMode="numeric"
             spellCheck={false}
-            maxLength={7}
-            width="medium"
             value={form.values.code}
             error={form.errors.code}
             onChange={(value) => form.set('code', value)}
           />
         )}
-        <SubmitButton
-          label={t('mfaVerify.submit')}
-          pendingLabel={t('mfaVerify.submitting')}
-          pending={form.pending}
-        />
-      </Form>
+      </RequestForm>
 
       <ul className="usa-list usa-list--unstyled margin-top-3">
         <li className="margin-bottom-1">

@@ -1,13 +1,11 @@
 import { Link, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../components/form-error-alert.tsx';
-import { SubmitButton } from '../../components/submit-button.tsx';
+import { RequestForm } from '../../components/request-form.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
-import { Form } from '../../components/ui/form-fields.tsx';
 import { completePasswordReset } from '../../features/account/api/account-api.ts';
 import {
+  addNewPasswordErrors,
   NewPasswordFields,
-  newPasswordProblems,
 } from '../../features/account/components/new-password-fields.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { type FieldErrors, useApiForm } from '../../lib/use-api-form.ts';
@@ -24,13 +22,7 @@ export function ResetPasswordPage() {
     initial: { password: '', passwordConfirmation: '' } satisfies ResetValues,
     validate: (values) => {
       const errors: FieldErrors<ResetValues> = {};
-      const problems = newPasswordProblems(values.password, values.passwordConfirmation);
-      if (problems.password) {
-        errors.password = t(problems.password);
-      }
-      if (problems.confirmation) {
-        errors.passwordConfirmation = t(problems.confirmation);
-      }
+      addNewPasswordErrors(errors, 'password', values, (key) => t(key));
       return errors;
     },
     submit: (values) => completePasswordReset({ token: token ?? '', password: values.password }),
@@ -66,35 +58,25 @@ export function ResetPasswordPage() {
       ) : (
         <>
           <p className="usa-intro">{t('resetPassword.intro')}</p>
-          <FormErrorAlert
-            heading={t('resetPassword.failed')}
-            headingLevel="h2"
-            error={form.error}
-          />
-          {tokenInvalid ? (
-            <p>
-              <Link to="/forgot-password" className="usa-link">
-                {t('resetPassword.askAgain')}
-              </Link>
-            </p>
-          ) : null}
-          <Form onSubmit={form.onSubmit} label={t('resetPassword.heading')} formRef={form.formRef}>
-            <NewPasswordFields
-              idPrefix="reset"
-              name="password"
-              password={form.values.password}
-              confirmation={form.values.passwordConfirmation}
-              passwordError={form.errors.password}
-              confirmationError={form.errors.passwordConfirmation}
-              onPassword={(value) => form.set('password', value)}
-              onConfirmation={(value) => form.set('passwordConfirmation', value)}
-            />
-            <SubmitButton
-              label={t('resetPassword.submit')}
-              pendingLabel={t('resetPassword.submitting')}
-              pending={form.pending}
-            />
-          </Form>
+          <RequestForm
+            form={form}
+            label={t('resetPassword.heading')}
+            failedHeading={t('resetPassword.failed')}
+            failedHeadingLevel="h2"
+            afterAlert={
+              tokenInvalid ? (
+                <p>
+                  <Link to="/forgot-password" className="usa-link">
+                    {t('resetPassword.askAgain')}
+                  </Link>
+                </p>
+              ) : null
+            }
+            submitLabel={t('resetPassword.submit')}
+            pendingLabel={t('resetPassword.submitting')}
+          >
+            <NewPasswordFields idPrefix="reset" name="password" form={form} />
+          </RequestForm>
         </>
       )}
     </div>

@@ -57,6 +57,28 @@ function describedBy(id: string, hint: ReactNode, error: string | undefined): st
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/** A field's hint and error, with the ids its input's aria-describedby points to. */
+function HintAndError({ id, hint, error }: Pick<FieldProps, 'id' | 'hint' | 'error'>) {
+  return (
+    <>
+      {hint ? (
+        <div className="usa-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+    </>
+  );
+}
+
+/** A field input's error state and the ids of its hint and error, for assistive technology. */
+function describedAttributes(id: string, hint: ReactNode, error: string | undefined) {
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  } as const;
+}
+
 function FieldFrame({
   id,
   label,
@@ -64,18 +86,13 @@ function FieldFrame({
   error,
   className,
   children,
-}: Omit<FieldProps, 'name'> & { children: ReactNode }) {
+}: FieldProps & { children: ReactNode }) {
   return (
     <FormGroup className={className} error={Boolean(error)}>
       <Label htmlFor={id} error={Boolean(error)}>
         {label}
       </Label>
-      {hint ? (
-        <div className="usa-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </FormGroup>
   );
@@ -98,12 +115,6 @@ export interface TextFieldProps extends FieldProps {
 
 /** A labelled USWDS text input: hint and error tied to it with aria-describedby. */
 export function TextField({
-  id,
-  name,
-  label,
-  hint,
-  error,
-  className,
   value,
   onChange,
   type = 'text',
@@ -114,9 +125,11 @@ export function TextField({
   width,
   required,
   readOnly,
+  ...field
 }: TextFieldProps) {
+  const { id, name, hint, error } = field;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldFrame {...field}>
       {type === 'date' ? (
         // react-uswds' TextInput has no date type; the native date input with USWDS styles.
         <input
@@ -127,8 +140,7 @@ export function TextField({
           required={required}
           readOnly={readOnly}
           className={`usa-input${error ? ' usa-input--error' : ''}${width ? ` usa-input--${width}` : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
+          {...describedAttributes(id, hint, error)}
           onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
         />
       ) : (
@@ -144,8 +156,7 @@ export function TextField({
           inputSize={width}
           required={required}
           readOnly={readOnly}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
+          {...describedAttributes(id, hint, error)}
           validationStatus={error ? 'error' : undefined}
           onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
         />
@@ -159,40 +170,37 @@ export interface SelectOption {
   label: string;
 }
 
+function SelectOptions({ options }: { options: readonly SelectOption[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
 export interface SelectFieldProps extends FieldProps {
   value: string;
   options: readonly SelectOption[];
+  /** The label of a first option with the empty value ("Any action"), for filters. */
+  emptyOption?: string;
   onChange: (value: string) => void;
 }
 
 /** A labelled USWDS select. */
-export function SelectField({
-  id,
-  name,
-  label,
-  hint,
-  error,
-  className,
-  value,
-  options,
-  onChange,
-}: SelectFieldProps) {
+export function SelectField({ value, options, emptyOption, onChange, ...field }: SelectFieldProps) {
+  const { id, name, hint, error } = field;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldFrame {...field}>
       <Select
         id={id}
         name={name}
         value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...describedAttributes(id, hint, error)}
         validationStatus={error ? 'error' : undefined}
         onChange={(event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value)}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {emptyOption === undefined ? null : <option value="">{emptyOption}</option>}
+        <SelectOptions options={options} />
       </Select>
     </FieldFrame>
   );
@@ -232,11 +240,7 @@ export function CompactSelect({
         className="margin-top-0 height-4 padding-y-0 font-sans-2xs maxw-card-lg"
         onChange={(event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value)}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </Select>
     </div>
   );
@@ -312,12 +316,7 @@ export function CheckboxGroup({
   return (
     <FormGroup error={Boolean(error)}>
       <Fieldset legend={legend} aria-describedby={describedBy(id, hint, error)}>
-        {hint ? (
-          <div className="usa-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+        <HintAndError id={id} hint={hint} error={error} />
         {options.map((option, index) => (
           <Checkbox
             key={option.value}

@@ -3,33 +3,34 @@ import { PASSWORD_MIN_LENGTH } from '../../../../domain/accounts/password-policy
 import { TextField } from '../../../components/ui/form-fields.tsx';
 import { isLongEnoughPassword } from '../../../lib/validators.ts';
 
-export interface NewPasswordFieldsProps {
+/** The password field names of a form: `password` or `newPassword`, and its confirmation. */
+export type NewPasswordNames<Name extends string> = Name | `${Name}Confirmation`;
+
+/** What the fields need of the form's useApiForm state. */
+export interface NewPasswordForm<Name extends string> {
+  values: Readonly<Record<NewPasswordNames<Name>, string>>;
+  errors: Readonly<Record<string, string | undefined>>;
+  set: (name: NewPasswordNames<Name>, value: string) => void;
+}
+
+export interface NewPasswordFieldsProps<Name extends string> {
   idPrefix: string;
-  /** The field names the API uses (`password` or `newPassword`), so its issues land here. */
-  name: string;
-  password: string;
-  confirmation: string;
-  onPassword: (value: string) => void;
-  onConfirmation: (value: string) => void;
-  passwordError?: string | undefined;
-  confirmationError?: string | undefined;
+  /** The field name the API uses (`password` or `newPassword`), so its issues land here. */
+  name: Name;
+  form: NewPasswordForm<Name>;
 }
 
 /**
  * A new password and its confirmation, with the rules said up front (NIST SP 800-63B: length,
  * no common or breached passwords, no composition rules).
  */
-export function NewPasswordFields({
+export function NewPasswordFields<Name extends string>({
   idPrefix,
   name,
-  password,
-  confirmation,
-  onPassword,
-  onConfirmation,
-  passwordError,
-  confirmationError,
-}: NewPasswordFieldsProps) {
+  form,
+}: NewPasswordFieldsProps<Name>) {
   const { t } = useTranslation();
+  const confirmationName: NewPasswordNames<Name> = `${name}Confirmation`;
   return (
     <>
       <TextField
@@ -46,20 +47,20 @@ export function NewPasswordFields({
         }
         autoComplete="new-password"
         maxLength={256}
-        value={password}
-        error={passwordError}
-        onChange={onPassword}
+        value={form.values[name]}
+        error={form.errors[name]}
+        onChange={(value) => form.set(name, value)}
       />
       <TextField
         id={`${idPrefix}-confirmation`}
-        name={`${name}Confirmation`}
+        name={confirmationName}
         type="password"
         label={t('forms.password.confirmLabel')}
         autoComplete="new-password"
         maxLength={256}
-        value={confirmation}
-        error={confirmationError}
-        onChange={onConfirmation}
+        value={form.values[confirmationName]}
+        error={form.errors[confirmationName]}
+        onChange={(value) => form.set(confirmationName, value)}
       />
     </>
   );
@@ -85,4 +86,24 @@ export function newPasswordProblems(
     return { confirmation: 'forms.password.mismatch' };
   }
   return {};
+}
+
+/**
+ * The browser's checks of a form's new password and its confirmation, added to the form's
+ * errors (translated) under its field names; nothing is added when both are fine.
+ */
+export function addNewPasswordErrors<Name extends string>(
+  errors: Partial<Record<NewPasswordNames<Name>, string>>,
+  name: Name,
+  values: Readonly<Record<NewPasswordNames<Name>, string>>,
+  translate: (key: NewPasswordProblemKey) => string,
+): void {
+  const confirmationName: NewPasswordNames<Name> = `${name}Confirmation`;
+  const problems = newPasswordProblems(values[name], values[confirmationName]);
+  if (problems.password) {
+    errors[name] = translate(problems.password);
+  }
+  if (problems.confirmation) {
+    errors[confirmationName] = translate(problems.confirmation);
+  }
 }

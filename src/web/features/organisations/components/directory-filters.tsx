@@ -4,7 +4,7 @@ import {
   ORGANISATION_KINDS,
   type OrganisationKind,
 } from '../../../../domain/organisations/organisation.schema.ts';
-import { Button } from '../../../components/ui/button.tsx';
+import { FilterActions } from '../../../components/filter-actions.tsx';
 import { Form, SelectField, TextField } from '../../../components/ui/form-fields.tsx';
 import type { OrganisationFilter } from '../api/organisations-api.ts';
 
@@ -38,13 +38,11 @@ export function DirectoryFilters({ initial, onApply }: DirectoryFiltersProps) {
         label={t('organisations.kindLabel')}
         value={kind}
         onChange={setKind}
-        options={[
-          { value: '', label: t('organisations.kindAll') },
-          ...ORGANISATION_KINDS.map((value) => ({
-            value,
-            label: t(`organisationKindsPlural.${value}`),
-          })),
-        ]}
+        emptyOption={t('organisations.kindAll')}
+        options={ORGANISATION_KINDS.map((value) => ({
+          value,
+          label: t(`organisationKindsPlural.${value}`),
+        }))}
       />
       <TextField
         id="directory-name"
@@ -55,14 +53,12 @@ export function DirectoryFilters({ initial, onApply }: DirectoryFiltersProps) {
         onChange={setName}
         maxLength={200}
       />
-      <div>
-        <Button type="submit">{t('organisations.apply')}</Button>
-        {filtered ? (
-          <Button variant="outline" onClick={() => onApply({})}>
-            {t('organisations.clear')}
-          </Button>
-        ) : null}
-      </div>
+      <FilterActions
+        applyLabel={t('organisations.apply')}
+        clearLabel={t('organisations.clear')}
+        filtered={filtered}
+        onClear={() => onApply({})}
+      />
     </Form>
   );
 }
