@@ -21,6 +21,7 @@ import { sessionsRoutes } from './modules/identity/sessions.routes.ts';
 import { usersRoutes } from './modules/identity/users.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { authorizationPlugin } from './plugins/authorization.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
@@ -157,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(notificationsRoutes, { prefix: '/api/v1' });
   await app.register(apiTokensRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(registryRoutes, { prefix: '/api/v1' });
 
   await app.register(webAppPlugin, { distDir: options.config.webDistDir });
   return app;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEMBERSHIP_AUDIT_ACTIONS } from '../registry/lifecycle/membership-transitions.ts';
 
 /**
  * Every kind of state change the audit trail records, `target.verb`. A closed list, so a
@@ -34,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'api_token.created',
   'api_token.revoked',
   'organisation.created',
+  'partner_membership.application_saved',
+  ...MEMBERSHIP_AUDIT_ACTIONS,
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

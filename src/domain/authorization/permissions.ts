@@ -19,6 +19,11 @@ export const PERMISSIONS = [
   'audit:read:any',
   'notifications:read',
   'outbox:read:any',
+  'registry:read',
+  'registry:apply',
+  'registry:submit',
+  'registry:read:any',
+  'registry:review:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,32 +35,48 @@ const SIGNED_IN: readonly Permission[] = [
 ];
 const ORGANISATION_MANAGER: readonly Permission[] = [
   ...SIGNED_IN,
+  'registry:read',
+  'registry:apply',
   'users:read',
   'users:manage',
   'api_tokens:manage',
   'audit:read',
 ];
 const CBP_STAFF: readonly Permission[] = [...SIGNED_IN, 'users:read', 'organisations:read:any'];
+/**
+ * CBP roles that work member files: read any file and make the lifecycle transitions. Which
+ * transition each role may make is the domain's table (membership-transitions.ts), checked by
+ * the registry service.
+ */
+const REGISTRY_REVIEWER: readonly Permission[] = ['registry:read:any', 'registry:review:any'];
 
 /**
  * The role → permission map (product.md, "Users and roles"). Later modules add their
  * permissions here; the web app reads the same map only to hide controls.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  company_officer: ORGANISATION_MANAGER,
+  // Only the officer signs the partner agreement for the company (ctpat-program.md §3.1).
+  company_officer: [...ORGANISATION_MANAGER, 'registry:submit'],
   company_admin: ORGANISATION_MANAGER,
-  contributor: [...SIGNED_IN, 'users:read'],
-  consultant: [...SIGNED_IN, 'users:read'],
-  scss: CBP_STAFF,
-  supervisory_scss: [...CBP_STAFF, 'users:manage', 'audit:read', 'audit:read:any'],
+  contributor: [...SIGNED_IN, 'users:read', 'registry:read'],
+  consultant: [...SIGNED_IN, 'users:read', 'registry:read'],
+  scss: [...CBP_STAFF, ...REGISTRY_REVIEWER],
+  supervisory_scss: [
+    ...CBP_STAFF,
+    ...REGISTRY_REVIEWER,
+    'users:manage',
+    'audit:read',
+    'audit:read:any',
+  ],
   program_manager: [
     ...CBP_STAFF,
+    ...REGISTRY_REVIEWER,
     'users:manage',
     'api_tokens:manage',
     'audit:read',
     'audit:read:any',
   ],
-  regulatory_audit: [...CBP_STAFF, 'audit:read', 'audit:read:any'],
+  regulatory_audit: [...CBP_STAFF, 'registry:read:any', 'audit:read', 'audit:read:any'],
   protest_reviewer: CBP_STAFF,
   // The metrics viewer sees aggregate, de-identified metrics only: no member identities.
   metrics_viewer: ['account:manage', 'mfa:enrol', 'notifications:read'],

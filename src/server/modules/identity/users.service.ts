@@ -17,9 +17,11 @@ import { organisationSummaries } from '../organisations/organisations.service.ts
 import {
   deleteMembership,
   findMemberOfOrganisation,
+  findMembershipsOfUser,
   findMembersOfOrganisation,
   lockMembersWithRole,
   type MemberRow,
+  type MembershipRow,
   updateMembershipRole,
 } from './accounts.repository.ts';
 import { revokeSessionsOfUser } from './sessions.repository.ts';
@@ -202,4 +204,13 @@ export async function removeMember(ctx: ServiceContext, userId: string): Promise
       after: { revokedSessions },
     });
   });
+}
+
+/**
+ * The organisations and roles of a user, for other modules that must check who someone is
+ * before pointing at them (e.g. the registry assigning a specialist). Not an entry point for
+ * requests.
+ */
+export async function rolesOfUser(db: Db, userId: string): Promise<MembershipRow[]> {
+  return findMembershipsOfUser(db, userId);
 }

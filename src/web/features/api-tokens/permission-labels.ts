@@ -17,4 +17,9 @@ export const PERMISSION_LABEL_KEYS = {
   'audit:read:any': 'permissionNames.audit_read_any',
   'notifications:read': 'permissionNames.notifications_read',
   'outbox:read:any': 'permissionNames.outbox_read_any',
+  'registry:read': 'permissionNames.registry_read',
+  'registry:apply': 'permissionNames.registry_apply',
+  'registry:submit': 'permissionNames.registry_submit',
+  'registry:read:any': 'permissionNames.registry_read_any',
+  'registry:review:any': 'permissionNames.registry_review_any',
 } as const satisfies Record<Permission, `permissionNames.${string}`>;

@@ -1,0 +1,667 @@
+import { z } from 'zod';
+import { actorOrganisationId, hasPermission } from '../../../domain/authorization/permissions.ts';
+import type { Role } from '../../../domain/authorization/roles.ts';
+import { AppError, type FieldIssue, notFound } from '../../../domain/errors/error-codes.ts';
+import {
+  eligibilityAnswersSchema,
+  evaluateEligibility,
+} from '../../../domain/registry/eligibility/evaluate-eligibility.ts';
+import {
+  IDENTIFIER_KIND_NAMES,
+  validateEntityIdentifiers,
+} from '../../../domain/registry/identifiers/identifier-kinds.ts';
+import {
+  anniversaryOnOrAfter,
+  annualReviewWindow,
+  certificationTarget,
+  firstValidationTarget,
+  type MembershipClock,
+  reapplicationBar,
+  revalidationDue,
+  suspensionResponseDue,
+} from '../../../domain/registry/lifecycle/membership-clocks.ts';
+import {
+  currentTier,
+  describeState,
+  isTerminalStatus,
+  type MembershipState,
+} from '../../../domain/registry/lifecycle/membership-states.ts';
+import {
+  applyTransition,
+  availableTransitions,
+  type MembershipTransition,
+  TRANSITION_ERROR_API_CODE,
+  TRANSITION_RULES,
+} from '../../../domain/registry/lifecycle/membership-transitions.ts';
+import type {
+  MemberListQuery,
+  MemberPage,
+  MembershipClockView,
+  MembershipFile,
+  MemberTransitionBody,
+  SaveApplicationBody,
+  StoredIdentifier,
+  SubmitApplicationBody,
+} from '../../../domain/registry/registry.schema.ts';
+import {
+  type CalendarDate,
+  calendarDate,
+  todayFromClock,
+} from '../../../domain/time/calendar-date.ts';
+import type { Db } from '../../db/database.ts';
+import { auditOrigin, type ServiceContext } from '../../service-context.ts';
+import { appendAuditEvent } from '../audit/audit.service.ts';
+import { rolesOfUser } from '../identity/users.service.ts';
+import { getOrganisation, organisationSummaries } from '../organisations/organisations.service.ts';
+import {
+  appendStatusHistory,
+  type EntityTypeRow,
+  findEntityTypes,
+  findMembers,
+  findMembership,
+  findStatusHistory,
+  identifierClaimedElsewhere,
+  insertMembership,
+  lockIdentifierClaims,
+  type MemberKey,
+  type MembershipRow,
+  replaceEntityTypes,
+  updateMembership,
+} from './registry.repository.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Rows ↔ domain state
+
+function dateOrNull(text: string | null): CalendarDate | null {
+  return text === null ? null : calendarDate(text);
+}
+
+function broken(row: MembershipRow): Error {
+  return new Error(`partner_memberships row ${row.organisationId} does not hold a valid state`);
+}
+
+/** The lifecycle state a stored row holds (the table's checks keep the fields consistent). */
+export function stateOfRow(row: MembershipRow): MembershipState {
+  const since = calendarDate(row.statusSince);
+  const status = row.status;
+  switch (status) {
+    case 'under_review':
+      if (row.reviewStep === null) throw broken(row);
+      return { status, since, reviewStep: row.reviewStep };
+    case 'suspended':
+      if (row.heldStatus === null) throw broken(row);
+      return {
+        status,
+        since,
+        heldStatus: row.heldStatus,
+        responseReceivedOn: dateOrNull(row.suspensionResponseReceivedOn),
+      };
+    case 'removed':
+      if (row.removalCause === null) throw broken(row);
+      return { status, since, cause: row.removalCause };
+    default:
+      return { status, since };
+  }
+}
+
+function stateColumns(state: MembershipState) {
+  return {
+    status: state.status,
+    statusSince: state.since,
+    reviewStep: state.status === 'under_review' ? state.reviewStep : null,
+    heldStatus: state.status === 'suspended' ? state.heldStatus : null,
+    suspensionResponseReceivedOn: state.status === 'suspended' ? state.responseReceivedOn : null,
+    removalCause: state.status === 'removed' ? state.cause : null,
+    tier: currentTier(state),
+  };
+}
+
+/** The state as the audit trail records it (a plain record). */
+function auditState(state: MembershipState): Record<string, unknown> {
+  return { ...state };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clocks
+
+function clockView(
+  name: MembershipClockView['name'],
+  clock: MembershipClock & { opens?: CalendarDate },
+): MembershipClockView {
+  return {
+    name,
+    due: clock.due,
+    opens: clock.opens ?? null,
+    kind: clock.kind,
+    citation: clock.rule.citation,
+    text: clock.rule.text,
+    provisional: clock.provisional,
+  };
+}
+
+/** The clocks that run for a membership today, each with its rule (membership-clocks.ts). */
+export function membershipClocks(
+  row: MembershipRow,
+  state: MembershipState,
+  today: CalendarDate,
+): MembershipClockView[] {
+  const clocks: MembershipClockView[] = [];
+  if (isTerminalStatus(state.status)) {
+    if (state.status === 'removed' && state.cause === 'unanswered_suspension') {
+      clocks.push(clockView('reapplication_bar', reapplicationBar(state.since)));
+    }
+    return clocks;
+  }
+  const submitted = dateOrNull(row.applicationSubmittedOn);
+  if (submitted && (state.status === 'applicant' || state.status === 'under_review')) {
+    clocks.push(clockView('certification_target', certificationTarget(submitted)));
+  }
+  const certified = dateOrNull(row.certifiedOn);
+  const validated = dateOrNull(row.validatedOn);
+  if (certified && !validated) {
+    clocks.push(clockView('first_validation', firstValidationTarget(certified)));
+  }
+  if (validated) {
+    const last = dateOrNull(row.lastValidatedOn);
+    const revalidation = revalidationDue({
+      initialValidatedOn: validated,
+      revalidatedOn: last && last !== validated ? [last] : [],
+    });
+    clocks.push(clockView('revalidation', revalidation.statutory));
+    clocks.push(clockView('revalidation_planning', revalidation.planning));
+  }
+  if (certified) {
+    clocks.push(
+      clockView('annual_review_window', annualReviewWindow(anniversaryOnOrAfter(certified, today))),
+    );
+  }
+  if (state.status === 'suspended' && state.responseReceivedOn === null) {
+    clocks.push(clockView('suspension_response', suspensionResponseDue(state.since)));
+  }
+  return clocks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a file
+
+function actorRole(ctx: ServiceContext): Role | null {
+  return ctx.actor.kind === 'user' ? ctx.actor.role : null;
+}
+
+function entityTypeView(row: EntityTypeRow) {
+  return {
+    entityType: row.entityType,
+    identifiers: row.identifiers,
+    eligibility: row.eligibility,
+    eligible: evaluateEligibility(row.entityType, row.eligibility).eligible,
+  };
+}
+
+async function loadFile(
+  ctx: ServiceContext,
+  db: Db,
+  organisationId: string,
+): Promise<MembershipFile> {
+  const row = await findMembership(db, organisationId);
+  if (!row) {
+    throw notFound('Membership');
+  }
+  const [entityTypes, history, names] = await Promise.all([
+    findEntityTypes(db, organisationId),
+    findStatusHistory(db, organisationId),
+    organisationSummaries(db, [organisationId]),
+  ]);
+  const state = stateOfRow(row);
+  const role = actorRole(ctx);
+  return {
+    organisationId,
+    legalName: names.get(organisationId)?.legalName ?? '',
+    state: {
+      status: state.status,
+      reviewStep: state.status === 'under_review' ? state.reviewStep : null,
+      since: state.since,
+      heldStatus: state.status === 'suspended' ? state.heldStatus : null,
+      responseReceivedOn: state.status === 'suspended' ? state.responseReceivedOn : null,
+      removalCause: state.status === 'removed' ? state.cause : null,
+    },
+    tier: currentTier(state),
+    assignedSpecialistUserId: row.assignedSpecialistUserId,
+    cbpOfficeId: row.cbpOfficeId,
+    applicationSubmittedOn: row.applicationSubmittedOn,
+    certifiedOn: row.certifiedOn,
+    validatedOn: row.validatedOn,
+    lastValidatedOn: row.lastValidatedOn,
+    entityTypes: entityTypes.map(entityTypeView),
+    clocks: membershipClocks(row, state, todayFromClock(ctx.clock)),
+    history: history.map((entry) => ({
+      seq: entry.seq,
+      transition: entry.transition,
+      fromState: entry.fromState,
+      toState: entry.toState,
+      toReviewStep: entry.toReviewStep,
+      actorUserId: entry.actorUserId,
+      actorRole: entry.actorRole,
+      reason: entry.reason,
+      on: entry.on,
+      at: entry.at.toISOString(),
+    })),
+    availableTransitions: role ? [...availableTransitions(state, role)] : [],
+  };
+}
+
+/** The tenant (check 3): the member company the actor acts for. */
+function ownOrganisation(ctx: ServiceContext): string {
+  const own = actorOrganisationId(ctx.actor);
+  if (own === null) {
+    throw new AppError('FORBIDDEN', 'Act for a member company to see its membership');
+  }
+  return own;
+}
+
+/** The caller's own company's membership file. */
+export async function getOwnMembership(ctx: ServiceContext): Promise<MembershipFile> {
+  return loadFile(ctx, ctx.db, ownOrganisation(ctx));
+}
+
+/** Any company's file, for CBP (`registry:read:any`, checked again here). */
+export async function getMemberFile(
+  ctx: ServiceContext,
+  organisationId: string,
+): Promise<MembershipFile> {
+  if (!hasPermission(ctx.actor, 'registry:read:any')) {
+    throw notFound('Membership');
+  }
+  return loadFile(ctx, ctx.db, organisationId);
+}
+
+const CursorSchema = z.tuple([z.string(), z.uuid()]);
+
+function encodeCursor(key: MemberKey): string {
+  return Buffer.from(JSON.stringify([key.legalName, key.organisationId])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): MemberKey {
+  try {
+    const [legalName, organisationId] = CursorSchema.parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
+    return { legalName, organisationId };
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'The request is not valid', {
+      issues: [{ path: 'querystring.cursor', message: 'is not a cursor this API returned' }],
+    });
+  }
+}
+
+/** Every company's membership, by legal name, for CBP (`registry:read:any`). */
+export async function listMembers(
+  ctx: ServiceContext,
+  query: MemberListQuery,
+): Promise<MemberPage> {
+  if (!hasPermission(ctx.actor, 'registry:read:any')) {
+    return { items: [], nextCursor: null };
+  }
+  const rows = await findMembers(ctx.db, {
+    status: query.state,
+    entityType: query.entityType,
+    nameContains: query.q,
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit: query.limit + 1,
+  });
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The application
+
+function validationFailed(issues: FieldIssue[], message = 'The request is not valid'): AppError {
+  return new AppError('VALIDATION_FAILED', message, { issues });
+}
+
+/** 409 when another company's application that is not over already holds one of them. */
+async function assertIdentifiersUnclaimed(
+  tx: Db,
+  organisationId: string,
+  entries: readonly { identifiers: readonly StoredIdentifier[] }[],
+): Promise<void> {
+  for (const [entityIndex, entry] of entries.entries()) {
+    for (const [index, identifier] of entry.identifiers.entries()) {
+      if (await identifierClaimedElsewhere(tx, organisationId, identifier)) {
+        throw new AppError(
+          'CONFLICT',
+          `${IDENTIFIER_KIND_NAMES[identifier.kind]} ${identifier.value} is already in another company's active CTPAT application or membership`,
+          { path: `body.entityTypes.${entityIndex}.identifiers.${index}.value` },
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Saves the company's draft application (pre-applicant): entity types, identifiers and
+ * eligibility answers, replacing the previous draft. Identifiers are validated per entity type
+ * and stored canonical; answers must belong to the entity type's questionnaire (whether they
+ * make the company eligible is checked at submission).
+ */
+export async function saveApplication(
+  ctx: ServiceContext,
+  body: SaveApplicationBody,
+): Promise<MembershipFile> {
+  const organisationId = ownOrganisation(ctx);
+  const organisation = await getOrganisation(ctx, organisationId);
+  if (organisation.kind !== 'member_company') {
+    throw new AppError('FORBIDDEN', 'Only a member company applies to CTPAT');
+  }
+  const issues: FieldIssue[] = [];
+  const entries: {
+    entityType: SaveApplicationBody['entityTypes'][number]['entityType'];
+    identifiers: StoredIdentifier[];
+    eligibility: Record<string, boolean>;
+  }[] = [];
+  body.entityTypes.forEach((entry, index) => {
+    const path = `body.entityTypes.${index}`;
+    const identifiers = validateEntityIdentifiers(
+      entry.entityType,
+      entry.identifiers,
+      { mexicanCompany: organisation.countryCode === 'MX' },
+      `${path}.identifiers`,
+    );
+    const answers = eligibilityAnswersSchema(entry.entityType).safeParse(entry.eligibility);
+    if (!answers.success) {
+      for (const issue of answers.error.issues) {
+        issues.push({ path: `${path}.eligibility`, message: issue.message });
+      }
+    }
+    if (!identifiers.ok) {
+      issues.push(...identifiers.issues);
+    } else if (answers.success) {
+      entries.push({
+        entityType: entry.entityType,
+        identifiers: identifiers.identifiers,
+        eligibility: answers.data,
+      });
+    }
+  });
+  if (issues.length > 0) {
+    throw validationFailed(issues);
+  }
+
+  const now = ctx.clock.now();
+  const today = todayFromClock(ctx.clock);
+  await ctx.db.transaction(async (tx) => {
+    await lockIdentifierClaims(tx);
+    const existing = await findMembership(tx, organisationId, { forUpdate: true });
+    if (existing && existing.status !== 'pre_applicant') {
+      throw new AppError(
+        'CONFLICT',
+        `${describeState(stateOfRow(existing))} cannot change its application; only a draft (pre-applicant) application can be edited.`,
+      );
+    }
+    await assertIdentifiersUnclaimed(tx, organisationId, entries);
+    if (!existing) {
+      await insertMembership(tx, {
+        organisationId,
+        status: 'pre_applicant',
+        statusSince: today,
+        createdAt: now,
+        updatedAt: now,
+      });
+    } else {
+      await updateMembership(tx, organisationId, { updatedAt: now });
+    }
+    const before = existing ? await findEntityTypes(tx, organisationId) : [];
+    await replaceEntityTypes(tx, organisationId, entries, now);
+    await appendAuditEvent(tx, auditOrigin(ctx), {
+      action: 'partner_membership.application_saved',
+      targetType: 'partner_membership',
+      targetId: organisationId,
+      organisationId,
+      before: existing ? { entityTypes: before.map(entityTypeView) } : null,
+      after: { entityTypes: entries },
+    });
+  });
+  return loadFile(ctx, ctx.db, organisationId);
+}
+
+function transitionRefused(result: {
+  code: keyof typeof TRANSITION_ERROR_API_CODE;
+  message: string;
+}) {
+  return new AppError(TRANSITION_ERROR_API_CODE[result.code], result.message);
+}
+
+/**
+ * The company officer submits the application and accepts the partner agreement for the
+ * company: every entity type must pass its eligibility questionnaire, and no identifier may be
+ * in another company's active application.
+ */
+export async function submitApplication(
+  ctx: ServiceContext,
+  _body: SubmitApplicationBody,
+): Promise<MembershipFile> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user' || actor.role !== 'company_officer' || actor.organisationId === null) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Only a company officer, signed in, submits the application and signs the partner agreement',
+    );
+  }
+  const organisationId = actor.organisationId;
+  const now = ctx.clock.now();
+  const today = todayFromClock(ctx.clock);
+  await ctx.db.transaction(async (tx) => {
+    await lockIdentifierClaims(tx);
+    const row = await findMembership(tx, organisationId, { forUpdate: true });
+    if (!row) {
+      throw new AppError('CONFLICT', 'Save a draft application before submitting it');
+    }
+    const entityTypes = await findEntityTypes(tx, organisationId);
+    const issues: FieldIssue[] = [];
+    const blocking: { entityType: string; questionId: string; reason: string }[] = [];
+    entityTypes.forEach((entry, index) => {
+      const result = evaluateEligibility(entry.entityType, entry.eligibility);
+      if (result.eligible) return;
+      for (const answer of result.blocking) {
+        blocking.push({
+          entityType: entry.entityType,
+          questionId: answer.questionId,
+          reason: answer.reason.en,
+        });
+        issues.push({
+          path: `entityTypes.${index}.eligibility.${answer.questionId}`,
+          message: answer.reason.en,
+        });
+      }
+      for (const questionId of result.unanswered) {
+        issues.push({
+          path: `entityTypes.${index}.eligibility.${questionId}`,
+          message: 'is not answered',
+        });
+      }
+    });
+    const state = stateOfRow(row);
+    const result = applyTransition(state, 'submit_application', {
+      actorRole: actor.role ?? 'company_officer',
+      on: today,
+    });
+    if (!result.ok) {
+      throw transitionRefused(result);
+    }
+    if (entityTypes.length === 0) {
+      throw validationFailed([{ path: 'entityTypes', message: 'name at least one entity type' }]);
+    }
+    if (issues.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'The company does not meet the eligibility requirements: the application cannot be submitted',
+        { issues, blocking },
+      );
+    }
+    await assertIdentifiersUnclaimed(tx, organisationId, entityTypes);
+    await updateMembership(tx, organisationId, {
+      ...stateColumns(result.next),
+      applicationSubmittedOn: today,
+      agreementSignedByUserId: actor.userId,
+      agreementSignedAt: now,
+      updatedAt: now,
+    });
+    await appendStatusHistory(tx, {
+      organisationId,
+      transition: 'submit_application',
+      fromState: state.status,
+      toState: result.next.status,
+      toReviewStep: null,
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      reason: null,
+      evidenceIds: [],
+      on: today,
+      at: now,
+    });
+    await appendAuditEvent(tx, auditOrigin(ctx), {
+      action: result.effects.audit.action,
+      targetType: 'partner_membership',
+      targetId: organisationId,
+      organisationId,
+      before: auditState(state),
+      after: {
+        ...auditState(result.next),
+        agreementAcceptedBy: actor.userId,
+        agreementAcceptedAt: now.toISOString(),
+      },
+    });
+  });
+  return loadFile(ctx, ctx.db, organisationId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CBP transitions
+
+const SPECIALIST_ROLES: readonly Role[] = ['scss', 'supervisory_scss'];
+/** The steps an SCSS makes only on files assigned to it (a supervisor may act on any). */
+const ASSIGNED_WORK: readonly MembershipTransition[] = [
+  'start_profile_review',
+  'approve_profile',
+  'certify',
+  'reject',
+];
+
+/** The CBP office in which `userId` holds a specialist role, or 400 naming the field. */
+async function specialistOffice(db: Db, userId: string): Promise<string> {
+  const roles = await rolesOfUser(db, userId);
+  const specialist = roles.find((membership) => SPECIALIST_ROLES.includes(membership.role));
+  if (!specialist) {
+    throw validationFailed([
+      { path: 'body.specialistUserId', message: 'is not a CTPAT supply chain security specialist' },
+    ]);
+  }
+  return specialist.organisationId;
+}
+
+/**
+ * Applies one lifecycle transition to a member's file (CBP): the domain state machine decides
+ * whether it may start from the current state and whether the actor's role may make it; the
+ * new state, its history row and its audit event are written in one transaction.
+ */
+export async function transitionMember(
+  ctx: ServiceContext,
+  organisationId: string,
+  body: MemberTransitionBody,
+): Promise<MembershipFile> {
+  const actor = ctx.actor;
+  if (!hasPermission(actor, 'registry:review:any')) {
+    throw notFound('Membership');
+  }
+  if (actor.kind !== 'user' || actor.role === null) {
+    throw new AppError('FORBIDDEN', 'Lifecycle transitions are made by a person with a CBP role');
+  }
+  const role = actor.role;
+  const specialist =
+    body.transition === 'assign_specialist'
+      ? body.specialistUserId
+        ? {
+            userId: body.specialistUserId,
+            officeId: await specialistOffice(ctx.db, body.specialistUserId),
+          }
+        : null
+      : null;
+  if (body.transition === 'assign_specialist' && specialist === null) {
+    throw validationFailed([
+      { path: 'body.specialistUserId', message: 'is required to assign a specialist' },
+    ]);
+  }
+  const now = ctx.clock.now();
+  const today = todayFromClock(ctx.clock);
+  await ctx.db.transaction(async (tx) => {
+    const row = await findMembership(tx, organisationId, { forUpdate: true });
+    if (!row) {
+      throw notFound('Membership');
+    }
+    const state = stateOfRow(row);
+    const result = applyTransition(state, body.transition, {
+      actorRole: role,
+      on: today,
+      reason: body.reason ?? null,
+      evidenceIds: body.evidenceIds ?? [],
+    });
+    if (!result.ok) {
+      throw transitionRefused(result);
+    }
+    // Check 2 beyond the role: an SCSS works the files assigned to it.
+    if (
+      role === 'scss' &&
+      ASSIGNED_WORK.includes(body.transition) &&
+      row.assignedSpecialistUserId !== actor.userId
+    ) {
+      throw new AppError(
+        'FORBIDDEN',
+        `${TRANSITION_RULES[body.transition].label}: this member is assigned to another specialist`,
+      );
+    }
+    const next = result.next;
+    const validation =
+      body.transition === 'record_validation_meets' ||
+      body.transition === 'record_validation_exceeds';
+    await updateMembership(tx, organisationId, {
+      ...stateColumns(next),
+      ...(specialist
+        ? { assignedSpecialistUserId: specialist.userId, cbpOfficeId: specialist.officeId }
+        : {}),
+      ...(body.transition === 'certify' ? { certifiedOn: today } : {}),
+      ...(validation ? { validatedOn: row.validatedOn ?? today, lastValidatedOn: today } : {}),
+      updatedAt: now,
+    });
+    await appendStatusHistory(tx, {
+      organisationId,
+      transition: body.transition,
+      fromState: state.status,
+      toState: next.status,
+      toReviewStep: next.status === 'under_review' ? next.reviewStep : null,
+      actorUserId: actor.userId,
+      actorRole: role,
+      reason: result.effects.audit.reason,
+      evidenceIds: [...result.effects.audit.evidenceIds],
+      on: today,
+      at: now,
+    });
+    await appendAuditEvent(tx, auditOrigin(ctx), {
+      action: result.effects.audit.action,
+      targetType: 'partner_membership',
+      targetId: organisationId,
+      organisationId,
+      before: auditState(state),
+      after: {
+        ...auditState(next),
+        reason: result.effects.audit.reason,
+        evidenceIds: [...result.effects.audit.evidenceIds],
+        ...(specialist ? { assignedSpecialistUserId: specialist.userId } : {}),
+      },
+    });
+  });
+  return loadFile(ctx, ctx.db, organisationId);
+}
