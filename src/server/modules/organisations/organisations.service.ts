@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { actorOrganisationId, hasPermission } from '../../../domain/authorization/permissions.ts';
-import { AppError, notFound } from '../../../domain/errors/error-codes.ts';
+import { notFound } from '../../../domain/errors/error-codes.ts';
 import type {
   Organisation,
   OrganisationListQuery,
   OrganisationPage,
 } from '../../../domain/organisations/organisation.schema.ts';
 import type { Db } from '../../db/database.ts';
+import { decodeCursor, encodeCursor } from '../../page-cursor.ts';
 import type { ServiceContext } from '../../service-context.ts';
 import {
   findOrganisationById,
@@ -15,23 +16,15 @@ import {
   type OrganisationKey,
 } from './organisations.repository.ts';
 
-const CursorSchema = z.tuple([z.string(), z.uuid()]);
+const OrganisationCursorSchema = z.tuple([z.string(), z.uuid()]);
 
 export function encodeOrganisationCursor(key: OrganisationKey): string {
-  return Buffer.from(JSON.stringify([key.legalName, key.id])).toString('base64url');
+  return encodeCursor([key.legalName, key.id]);
 }
 
 function decodeOrganisationCursor(cursor: string): OrganisationKey {
-  try {
-    const [legalName, id] = CursorSchema.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    );
-    return { legalName, id };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'The request is not valid', {
-      issues: [{ path: 'querystring.cursor', message: 'is not a cursor this API returned' }],
-    });
-  }
+  const [legalName, id] = decodeCursor(cursor, OrganisationCursorSchema);
+  return { legalName, id };
 }
 
 /**

@@ -49,6 +49,7 @@ import {
   todayFromClock,
 } from '../../../domain/time/calendar-date.ts';
 import type { Db } from '../../db/database.ts';
+import { decodeCursor, encodeCursor } from '../../page-cursor.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
 import { rolesOfUser } from '../identity/users.service.ts';
@@ -274,23 +275,15 @@ export async function getMemberFile(
   return loadFile(ctx, ctx.db, organisationId);
 }
 
-const CursorSchema = z.tuple([z.string(), z.uuid()]);
+const MemberCursorSchema = z.tuple([z.string(), z.uuid()]);
 
-function encodeCursor(key: MemberKey): string {
-  return Buffer.from(JSON.stringify([key.legalName, key.organisationId])).toString('base64url');
+function encodeMemberCursor(key: MemberKey): string {
+  return encodeCursor([key.legalName, key.organisationId]);
 }
 
-function decodeCursor(cursor: string): MemberKey {
-  try {
-    const [legalName, organisationId] = CursorSchema.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    );
-    return { legalName, organisationId };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'The request is not valid', {
-      issues: [{ path: 'querystring.cursor', message: 'is not a cursor this API returned' }],
-    });
-  }
+function decodeMemberCursor(cursor: string): MemberKey {
+  const [legalName, organisationId] = decodeCursor(cursor, MemberCursorSchema);
+  return { legalName, organisationId };
 }
 
 /** Every company's membership, by legal name, for CBP (`registry:read:any`). */
@@ -305,14 +298,14 @@ export async function listMembers(
     status: query.state,
     entityType: query.entityType,
     nameContains: query.q,
-    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    after: query.cursor ? decodeMemberCursor(query.cursor) : undefined,
     limit: query.limit + 1,
   });
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeMemberCursor(last) : null,
   };
 }
 
