@@ -14,6 +14,7 @@ import { REPO_ROOT } from './child-server.ts';
 import { LATENCY_TARGET_MS, measureFirstPageLatency } from './first-page-latency.ts';
 import { measureInitialJs } from './initial-js.ts';
 import { measureListThroughput, THROUGHPUT_TARGET_RATIO } from './list-throughput.ts';
+import { measureMemberSearchLatency } from './member-search-latency.ts';
 import { type BenchRow, formatTable, judge, type Target, writeReport } from './report.ts';
 import { seedProductionScale } from './seed-production-scale.ts';
 import { MEMORY_TARGET_MB, measureServerMemory } from './server-memory.ts';
@@ -23,12 +24,13 @@ import { MEMORY_TARGET_MB, measureServerMemory } from './server-memory.ts';
  * same run on the same machine, so a slow or busy machine moves both and the ratio stays
  * meaningful. Never part of `npm test`: it takes minutes and needs quiet cores.
  *
- * All load goes to 127.0.0.1 and every run is bounded in time (about 2 minutes in total).
+ * All load goes to 127.0.0.1 and every run is bounded in time (about 3 minutes in total).
  * Exit code: 1 when a target FAILs or nothing at all could be measured, else 0 (SKIP and N/A
  * rows do not fail the run). Results: the table below, and bench/results/latest.json.
  *
  * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/ctpat_bench;
- * dropped and recreated every run), BENCH_DURATION_SECONDS (load duration per server, 1-30,
+ * dropped and recreated every run; the member-search benchmark uses <name>_registry beside it),
+ * BENCH_DURATION_SECONDS (load duration per server, 1-30,
  * default 10).
  */
 const DEFAULT_DURATION_SECONDS = 10;
@@ -36,6 +38,8 @@ const WARMUP_SECONDS = 2;
 const LATENCY_WARMUP_REQUESTS = 30;
 /** The requirement asks for at least 500; the slowest page (~10 ms) keeps this to seconds. */
 const LATENCY_MEASURED_REQUESTS = 500;
+/** Issue 4 asks for at least 300; the common-fragment search (~50 ms) dominates its time. */
+const MEMBER_SEARCH_MEASURED_REQUESTS = 300;
 
 function durationSeconds(): number {
   const raw = Number(process.env.BENCH_DURATION_SECONDS ?? DEFAULT_DURATION_SECONDS);
@@ -140,6 +144,8 @@ async function main(): Promise<number> {
   const duration = durationSeconds();
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'ctpat-bench-'));
   const rows: BenchRow[] = [];
+  // Row 6 (issue 4, the member registry) prints after the numbered rows 1-5.
+  const registryRows: BenchRow[] = [];
   let databaseDescription: string | null = null;
 
   try {
@@ -181,6 +187,18 @@ async function main(): Promise<number> {
           measuredRequests: LATENCY_MEASURED_REQUESTS,
         }),
       );
+      const benchDatabase = database;
+      const memberSearch = await guarded(
+        'member-search',
+        '6. Member search p95 at 100,000 members (PostgreSQL)',
+        () =>
+          measureMemberSearchLatency({
+            benchDatabase,
+            warmupRequests: LATENCY_WARMUP_REQUESTS,
+            measuredRequests: MEMBER_SEARCH_MEASURED_REQUESTS,
+            log,
+          }),
+      );
       const throughput = await guarded('list-throughput', '1. List throughput', () =>
         measureListThroughput({
           databaseUrl: url,
@@ -193,10 +211,21 @@ async function main(): Promise<number> {
         measureServerMemory({ databaseUrl: url, workDir, durationSeconds: duration }),
       );
       rows.push(...throughput, ...latency, ...memory);
+      registryRows.push(...memberSearch);
     } else {
       const reason = skipReason ?? 'no benchmark database';
       log(`- SKIP the PostgreSQL benchmarks: ${reason}`);
       rows.push(...skippedPostgresRows(reason));
+      registryRows.push({
+        id: 'member-search',
+        name: '6. Member search p95 at 100,000 members',
+        unit: 'ms',
+        measured: null,
+        baseline: null,
+        baselineLabel: '',
+        target: { kind: 'at-most', value: LATENCY_TARGET_MS },
+        note: `SKIP: ${reason}`,
+      });
     }
 
     rows.push(
@@ -214,6 +243,7 @@ async function main(): Promise<number> {
       target: { kind: 'at-most', value: 1.5 },
       notYetMeasurable: 'not yet measurable: no document generator exists',
     });
+    rows.push(...registryRows);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
