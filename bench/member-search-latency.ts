@@ -10,7 +10,7 @@ import {
   recreateBenchDatabase,
   resolveBenchDatabase,
 } from './bench-database.ts';
-import { LATENCY_TARGET_MS, percentile } from './first-page-latency.ts';
+import { LATENCY_TARGET_MS } from './first-page-latency.ts';
 import { BENCH_AUTH_HEADERS } from './load.ts';
 import type { BenchRow } from './report.ts';
 import {
@@ -19,6 +19,7 @@ import {
   REGISTRY_RARE_FRAGMENT,
   seedRegistryScale,
 } from './seed-registry-scale.ts';
+import { percentile, timeInterleaved } from './timing.ts';
 
 /**
  * Issue 4: p95 latency of the CBP member list (GET /api/v1/registry/members) at 100,000 member
@@ -54,36 +55,6 @@ export function registryBenchDatabase(main: BenchDatabase): BenchDatabase {
   const url = new URL(main.url);
   url.pathname = `/${main.name}_registry`;
   return resolveBenchDatabase({ BENCH_DATABASE_URL: url.toString() });
-}
-
-type Timed = () => Promise<boolean>;
-
-async function timeOnce(once: Timed): Promise<{ ms: number; ok: boolean }> {
-  const started = performance.now();
-  const ok = await once();
-  return { ms: performance.now() - started, ok };
-}
-
-/** `a` and `b` alternately, one at a time, so background load hits both alike. */
-async function timeInterleaved(
-  count: number,
-  warmup: number,
-  a: Timed,
-  b: Timed,
-): Promise<{ a: number[]; b: number[]; failures: number }> {
-  for (let i = 0; i < warmup; i += 1) {
-    await a();
-    await b();
-  }
-  const result = { a: [] as number[], b: [] as number[], failures: 0 };
-  for (let i = 0; i < count; i += 1) {
-    const first = await timeOnce(a);
-    const second = await timeOnce(b);
-    result.a.push(first.ms);
-    result.b.push(second.ms);
-    result.failures += (first.ok ? 0 : 1) + (second.ok ? 0 : 1);
-  }
-  return result;
 }
 
 async function prepare(database: BenchDatabase, log: (message: string) => void): Promise<void> {

@@ -6,6 +6,7 @@ import { insertOrganisations } from '../src/server/modules/organisations/organis
 import { deterministicUuid } from '../src/server/seed/deterministic-id.ts';
 import { createBenchSpecialistSession } from './bench-session.ts';
 import { BENCH_SESSION_TOKEN } from './load.ts';
+import { NAME_FIRST, NAME_SECOND, NAME_SUFFIX, pick, prng } from './seed-vocabulary.ts';
 
 /**
  * Production scale for the organisation directory: CTPAT has about 11,400 certified member
@@ -20,95 +21,6 @@ export const CBP_OFFICE_COUNT = 30;
 /** Rows per INSERT: ~9 parameters a row stays far below PostgreSQL's 65,535 limit. */
 const BATCH_SIZE = 1_000;
 const SEEDED_AT = new Date('2026-01-15T12:00:00Z');
-
-const NAME_FIRST = [
-  'Atlantic',
-  'Pacific',
-  'Harbor',
-  'Summit',
-  'Pioneer',
-  'Liberty',
-  'Frontier',
-  'Keystone',
-  'Meridian',
-  'Cascade',
-  'Granite',
-  'Horizon',
-  'Sierra',
-  'Gulf',
-  'Lakeshore',
-  'Prairie',
-  'Redwood',
-  'Northstar',
-  'Bluewater',
-  'Ironbridge',
-  'Golden',
-  'Evergreen',
-  'Coastal',
-  'Continental',
-  'Delta',
-  'Eagle',
-  'Falcon',
-  'Magnolia',
-  'Orion',
-  'Patriot',
-  'Rio Grande',
-  'Sterling',
-  'Tidewater',
-  'Union',
-  'Vanguard',
-  'Westport',
-  'Yellowstone',
-  'Zenith',
-  'Anchor',
-  'Beacon',
-] as const;
-const NAME_SECOND = [
-  'Freight',
-  'Logistics',
-  'Trading',
-  'Imports',
-  'Exports',
-  'Manufacturing',
-  'Distribution',
-  'Shipping',
-  'Customs Brokerage',
-  'Transport',
-  'Supply',
-  'Carriers',
-  'Cargo',
-  'Industries',
-  'Textiles',
-  'Electronics',
-  'Foods',
-  'Automotive',
-  'Steel',
-  'Chemicals',
-  'Apparel',
-  'Machinery',
-  'Marine',
-  'Rail',
-  'Air Cargo',
-  'Terminals',
-  'Packaging',
-  'Plastics',
-  'Lumber',
-  'Pharmaceuticals',
-] as const;
-const NAME_SUFFIX = [
-  'Inc.',
-  'LLC',
-  'Corp.',
-  'Co.',
-  'Ltd.',
-  'Group',
-  'Holdings',
-  'S.A. de C.V.',
-  'GmbH',
-  'Partners',
-  'International',
-  'Worldwide',
-] as const;
 
 /** Fragments the latency benchmark searches for (q=...): one common word, one rare pair. */
 export const COMMON_NAME_FRAGMENT = 'Harbor';
@@ -158,26 +70,6 @@ const CBP_OFFICE_CITIES = [
   'Champlain',
   'Blaine',
 ] as const;
-
-/** mulberry32: tiny, fast and good enough to make data look varied yet reproducible. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function pick<T>(items: readonly T[], random: () => number): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) {
-    throw new Error('pick from an empty list');
-  }
-  return item;
-}
 
 function pickCountry(random: () => number): (typeof COUNTRIES)[number] {
   let roll = random() * COUNTRY_WEIGHT_TOTAL;

@@ -14,6 +14,7 @@ import {
 import { deterministicUuid } from '../src/server/seed/deterministic-id.ts';
 import { createBenchSpecialistSession } from './bench-session.ts';
 import { BENCH_SESSION_TOKEN } from './load.ts';
+import { NAME_FIRST, NAME_SECOND, NAME_SUFFIX, pick, prng } from './seed-vocabulary.ts';
 
 /**
  * Issue 4 scale for the member registry: 100,000 member companies, each with a membership in
@@ -30,80 +31,6 @@ const BATCH_SIZE = 2_500;
 const SEEDED_AT = new Date('2026-01-15T12:00:00Z');
 export const REGISTRY_CBP_OFFICE_ID = deterministicUuid('bench:registry:cbp-office');
 
-const NAME_FIRST = [
-  'Atlantic',
-  'Pacific',
-  'Harbor',
-  'Summit',
-  'Pioneer',
-  'Liberty',
-  'Frontier',
-  'Keystone',
-  'Meridian',
-  'Cascade',
-  'Granite',
-  'Horizon',
-  'Sierra',
-  'Gulf',
-  'Lakeshore',
-  'Prairie',
-  'Redwood',
-  'Northstar',
-  'Bluewater',
-  'Ironbridge',
-  'Golden',
-  'Evergreen',
-  'Coastal',
-  'Continental',
-  'Delta',
-  'Eagle',
-  'Falcon',
-  'Magnolia',
-  'Orion',
-  'Patriot',
-  'Rio Grande',
-  'Sterling',
-  'Tidewater',
-  'Union',
-  'Vanguard',
-  'Westport',
-  'Yellowstone',
-  'Zenith',
-  'Anchor',
-  'Beacon',
-] as const;
-const NAME_SECOND = [
-  'Freight',
-  'Logistics',
-  'Trading',
-  'Imports',
-  'Exports',
-  'Manufacturing',
-  'Distribution',
-  'Shipping',
-  'Customs Brokerage',
-  'Transport',
-  'Supply',
-  'Carriers',
-  'Cargo',
-  'Industries',
-  'Textiles',
-  'Electronics',
-  'Foods',
-  'Automotive',
-  'Steel',
-  'Chemicals',
-  'Apparel',
-  'Machinery',
-  'Marine',
-  'Rail',
-  'Air Cargo',
-  'Terminals',
-  'Packaging',
-  'Plastics',
-  'Lumber',
-  'Pharmaceuticals',
-] as const;
 /** A region qualifier multiplies the 14,400 base names to 115,200 distinct ones. */
 const NAME_REGION = [
   'of America',
@@ -114,20 +41,6 @@ const NAME_REGION = [
   'Ontario',
   'Baja',
   'Midwest',
-] as const;
-const NAME_SUFFIX = [
-  'Inc.',
-  'LLC',
-  'Corp.',
-  'Co.',
-  'Ltd.',
-  'Group',
-  'Holdings',
-  'S.A. de C.V.',
-  'GmbH',
-  'Partners',
-  'International',
-  'Worldwide',
 ] as const;
 
 /** One word in 40 names start with: about 2,500 matches, a hundred pages. */
@@ -151,26 +64,6 @@ const STATUS_WEIGHTS: ReadonlyArray<readonly [MembershipStatus, number]> = [
   ['rejected', 8],
 ];
 const STATUS_WEIGHT_TOTAL = STATUS_WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
-
-/** mulberry32, as seed-production-scale.ts: varied yet reproducible. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function pick<T>(items: readonly T[], random: () => number): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) {
-    throw new Error('pick from an empty list');
-  }
-  return item;
-}
 
 function pickStatus(random: () => number): MembershipStatus {
   let roll = random() * STATUS_WEIGHT_TOTAL;
