@@ -32,6 +32,14 @@ import {
 export const PILOT_CATEGORIES = ['asset_based', 'non_asset_based'] as const;
 export type PilotCategory = (typeof PILOT_CATEGORIES)[number];
 
+/**
+ * A stored request: waiting (CBP checks eligibility; its place is its rank), accepted (counts
+ * towards the cap), refused (cap reached, pilot ended, or not eligible) or withdrawn by the
+ * company.
+ */
+export const PILOT_REQUEST_STATUSES = ['waiting', 'accepted', 'refused', 'withdrawn'] as const;
+export type PilotRequestStatus = (typeof PILOT_REQUEST_STATUSES)[number];
+
 /** P.L. 118-98: "not more than 10" of each category. */
 export const STATUTORY_PILOT_CAP = 10;
 /** 90 FR 52690: the pilot starts no earlier than this date. */

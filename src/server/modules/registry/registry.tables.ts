@@ -1,6 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   check,
   date,
   index,
@@ -29,14 +28,9 @@ import {
   type MembershipTransition,
 } from '../../../domain/registry/lifecycle/membership-transitions.ts';
 import type { StoredIdentifier } from '../../../domain/registry/registry.schema.ts';
+import { oneOf } from '../../db/sql-checks.ts';
 import { users } from '../identity/accounts.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
-
-// Text columns with CHECK constraints rather than PostgreSQL enums: the lists will grow (3PL
-// pilot), and changing a check is one migration while enum values cannot be removed.
-function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
-  return sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
-}
 
 /**
  * A member company's CTPAT membership: one row per company (`organisation_id` is the
