@@ -24,6 +24,15 @@ export const PERMISSIONS = [
   'registry:submit',
   'registry:read:any',
   'registry:review:any',
+  'company_profile:manage',
+  'svi:read',
+  'svi:manage',
+  'pilot:request',
+  'pilot:manage:any',
+  'mra:read',
+  'mra:manage:any',
+  'partner_certifications:manage',
+  'trade_compliance:manage:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,11 +41,16 @@ const SIGNED_IN: readonly Permission[] = [
   'mfa:enrol',
   'notifications:read',
   'organisations:read',
+  'mra:read',
 ];
 const ORGANISATION_MANAGER: readonly Permission[] = [
   ...SIGNED_IN,
   'registry:read',
   'registry:apply',
+  'company_profile:manage',
+  'svi:read',
+  'svi:manage',
+  'partner_certifications:manage',
   'users:read',
   'users:manage',
   'api_tokens:manage',
@@ -56,9 +70,18 @@ const REGISTRY_REVIEWER: readonly Permission[] = ['registry:read:any', 'registry
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Only the officer signs the partner agreement for the company (ctpat-program.md §3.1).
-  company_officer: [...ORGANISATION_MANAGER, 'registry:submit'],
+  // The officer also commits the company to the 3PL pilot (a request on its behalf).
+  company_officer: [...ORGANISATION_MANAGER, 'registry:submit', 'pilot:request'],
   company_admin: ORGANISATION_MANAGER,
-  contributor: [...SIGNED_IN, 'users:read', 'registry:read'],
+  // Contributors help with business-partner vetting: they see SVI partners and record AEO
+  // certifications, but do not consent for the company.
+  contributor: [
+    ...SIGNED_IN,
+    'users:read',
+    'registry:read',
+    'svi:read',
+    'partner_certifications:manage',
+  ],
   consultant: [...SIGNED_IN, 'users:read', 'registry:read'],
   scss: [...CBP_STAFF, ...REGISTRY_REVIEWER],
   supervisory_scss: [
@@ -75,11 +98,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'api_tokens:manage',
     'audit:read',
     'audit:read:any',
+    'pilot:manage:any',
+    'mra:manage:any',
+    'trade_compliance:manage:any',
   ],
   regulatory_audit: [...CBP_STAFF, 'registry:read:any', 'audit:read', 'audit:read:any'],
   protest_reviewer: CBP_STAFF,
   // The metrics viewer sees aggregate, de-identified metrics only: no member identities.
-  metrics_viewer: ['account:manage', 'mfa:enrol', 'notifications:read'],
+  metrics_viewer: ['account:manage', 'mfa:enrol', 'notifications:read', 'mra:read'],
   // Configuration, not member content (break-glass access is a later, audited feature).
   administrator: [
     ...SIGNED_IN,
@@ -87,6 +113,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'users:manage',
     'api_tokens:manage',
     'outbox:read:any',
+    // MRA partner programs are reference data the administrator maintains (issue 4, item 9).
+    'mra:manage:any',
   ],
 };
 

@@ -22,4 +22,13 @@ export const PERMISSION_LABEL_KEYS = {
   'registry:submit': 'permissionNames.registry_submit',
   'registry:read:any': 'permissionNames.registry_read_any',
   'registry:review:any': 'permissionNames.registry_review_any',
+  'company_profile:manage': 'permissionNames.company_profile_manage',
+  'svi:read': 'permissionNames.svi_read',
+  'svi:manage': 'permissionNames.svi_manage',
+  'pilot:request': 'permissionNames.pilot_request',
+  'pilot:manage:any': 'permissionNames.pilot_manage_any',
+  'mra:read': 'permissionNames.mra_read',
+  'mra:manage:any': 'permissionNames.mra_manage_any',
+  'partner_certifications:manage': 'permissionNames.partner_certifications_manage',
+  'trade_compliance:manage:any': 'permissionNames.trade_compliance_manage_any',
 } as const satisfies Record<Permission, `permissionNames.${string}`>;
