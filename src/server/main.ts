@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message : String(error));
   }
 
-  const stopMailDelivery = startMailDelivery(config, database, log);
+  const stopMailDelivery = await startMailDelivery(config, database, log);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -127,15 +127,15 @@ const MAIL_DELIVERY_INTERVAL_MS = 5_000;
  * With SMTP_URL set, delivers queued e-mails every few seconds (several instances may run this:
  * rows are claimed with SKIP LOCKED). Without it, e-mails stay captured in the outbox.
  */
-function startMailDelivery(
+async function startMailDelivery(
   config: Config,
   database: DatabaseHandle,
   log: FastifyBaseLogger,
-): () => void {
+): Promise<() => void> {
   if (!config.mail.smtpUrl) {
     return () => {};
   }
-  const transport = createSmtpTransport(config.mail.smtpUrl);
+  const transport = await createSmtpTransport(config.mail.smtpUrl);
   let running = false;
   const timer = setInterval(() => {
     if (running) {

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Db } from '../../db/database.ts';
 import { claimPendingEmails, markEmailFailed, markEmailSent } from './notifications.repository.ts';
 
@@ -8,7 +7,12 @@ export interface MailTransport {
   close(): void;
 }
 
-export function createSmtpTransport(smtpUrl: string): MailTransport {
+/**
+ * nodemailer is imported only when SMTP_URL is set: without it e-mails stay captured in the
+ * outbox and the module would be resident memory for nothing (bench/server-memory.ts).
+ */
+export async function createSmtpTransport(smtpUrl: string): Promise<MailTransport> {
+  const { default: nodemailer } = await import('nodemailer');
   return nodemailer.createTransport(smtpUrl);
 }
 
