@@ -24,7 +24,8 @@ import { percentile, timeInterleaved } from './timing.ts';
 /**
  * Issue 4: p95 latency of the CBP member list (GET /api/v1/registry/members) at 100,000 member
  * companies, one request at a time: the first page, filtered by state, by entity type, by a
- * common and a rare name fragment, and a deep keyset page. Target: the first-page target
+ * common and a rare name fragment, the applications queue (applicants, oldest submission
+ * first), and a deep keyset page. Target: the first-page target
  * (LATENCY_TARGET_MS).
  *
  * Requests go through app.inject() into the real app (buildApp on openDatabase's pool, request
@@ -85,7 +86,8 @@ async function deepCursor(url: string): Promise<string> {
     if (!row) {
       throw new Error(`fewer than ${DEEP_OFFSET} members: was the database seeded?`);
     }
-    return encodeCursor([row.legal_name, row.id]);
+    // The list's cursor names its sort (member-queue.service.ts).
+    return encodeCursor(['name', row.legal_name, row.id]);
   } finally {
     await client.end();
   }
@@ -112,6 +114,11 @@ function variants(cursor: string): Variant[] {
       id: 'q-rare',
       name: `q=${REGISTRY_RARE_FRAGMENT} (< 1 page)`,
       url: `${list}&q=${encodeURIComponent(REGISTRY_RARE_FRAGMENT)}`,
+    },
+    {
+      id: 'queue-submitted',
+      name: 'queue: state=applicant, sort=submitted',
+      url: `${list}&state=applicant&sort=submitted`,
     },
     {
       id: 'deep-cursor',

@@ -10,6 +10,7 @@ import { deriveKeys, loadSecretKey } from '../server/security/secret-key.ts';
 import { DEMO_TOTP_SECRET } from '../server/seed/demo-accounts.ts';
 import { seedDemoData } from '../server/seed/seed-demo-data.ts';
 import { systemClock } from '../server/system-clock.ts';
+import { addCatalogCommands, CatalogCommandFailure } from './catalog-commands.ts';
 
 /** Exit codes: 0 success, 1 the command failed, 2 the command line was wrong. */
 const EXIT_FAILURE = 1;
@@ -24,11 +25,18 @@ function say(line: string): void {
 /** Opens the configured database, waits for it, runs `work`, and always closes it. */
 async function withDatabase<T>(
   work: (database: DatabaseHandle, config: Config) => Promise<T>,
+  options: { quiet?: boolean } = {},
 ): Promise<T> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   try {
-    say(`Database: ${describeDatabase(config)}`);
+    // A command that writes data to standard output (catalog export) keeps it clean.
+    const line = `Database: ${describeDatabase(config)}`;
+    if (options.quiet) {
+      process.stderr.write(`${line}\n`);
+    } else {
+      say(line);
+    }
     await waitForDatabase(database, config.dbConnectAttempts, (attempt, delayMs) => {
       process.stderr.write(
         `database not reachable (attempt ${attempt}); retrying in ${delayMs} ms\n`,
@@ -125,6 +133,8 @@ export function buildCli(): Command {
       });
     });
 
+  addCatalogCommands(program, withDatabase, say);
+
   return program;
 }
 
@@ -138,7 +148,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     const message =
-      error instanceof ConfigError || error instanceof CliFailure || error instanceof Error
+      error instanceof ConfigError ||
+      error instanceof CliFailure ||
+      error instanceof CatalogCommandFailure ||
+      error instanceof Error
         ? error.message
         : String(error);
     process.stderr.write(`ctpat: ${message}\n`);

@@ -7,10 +7,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { unconfiguredPilot } from '../domain/registry/lifecycle/pilot-configuration.ts';
 import type { Clock } from '../domain/time/clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { criteriaRoutes } from './modules/criteria/criteria.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { accountsRoutes } from './modules/identity/accounts.routes.ts';
 import { apiTokensRoutes } from './modules/identity/api-tokens.routes.ts';
@@ -21,7 +23,12 @@ import { sessionsRoutes } from './modules/identity/sessions.routes.ts';
 import { usersRoutes } from './modules/identity/users.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { companyProfileRoutes } from './modules/registry/company-profile.routes.ts';
+import { mutualRecognitionRoutes } from './modules/registry/mutual-recognition.routes.ts';
+import { pilotRoutes } from './modules/registry/pilot.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { statusVerificationRoutes } from './modules/registry/status-verification.routes.ts';
+import { tradeComplianceRoutes } from './modules/registry/trade-compliance.routes.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { authorizationPlugin } from './plugins/authorization.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
@@ -37,7 +44,7 @@ export const APP_VERSION = '0.1.0';
 
 export interface BuildAppOptions {
   config: Pick<Config, 'logLevel' | 'logPretty' | 'webDistDir' | 'nodeEnv'> &
-    Partial<Pick<Config, 'session' | 'publicUrl' | 'mail' | 'trustProxy' | 'oidc'>>;
+    Partial<Pick<Config, 'session' | 'publicUrl' | 'mail' | 'trustProxy' | 'oidc' | 'pilot'>>;
   database: DatabaseHandle;
   /** The deployment secret; keys derive from it. A random one when absent (tests). */
   secretKey?: Buffer;
@@ -104,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicUrl: config.publicUrl ?? 'http://localhost:3000',
     mail: config.mail ?? { smtpUrl: null, from: 'OpenCTPAT <no-reply@localhost>' },
     oidc: config.oidc ?? null,
+    pilot: config.pilot ?? unconfiguredPilot(),
   };
   const clock = options.clock ?? systemClock;
   const app = Fastify({
@@ -158,7 +166,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(notificationsRoutes, { prefix: '/api/v1' });
   await app.register(apiTokensRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(criteriaRoutes, { prefix: '/api/v1' });
   await app.register(registryRoutes, { prefix: '/api/v1' });
+  await app.register(pilotRoutes, { prefix: '/api/v1' });
+  await app.register(mutualRecognitionRoutes, { prefix: '/api/v1' });
+  await app.register(tradeComplianceRoutes, { prefix: '/api/v1' });
+  await app.register(statusVerificationRoutes, { prefix: '/api/v1' });
+  await app.register(companyProfileRoutes, { prefix: '/api/v1' });
 
   await app.register(webAppPlugin, { distDir: options.config.webDistDir });
   return app;

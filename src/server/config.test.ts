@@ -117,6 +117,45 @@ describe(loadConfig.name, () => {
     expect(error.message).not.toContain(OIDC.OIDC_CLIENT_SECRET);
   });
 
+  it('leaves the 3PL pilot without an end date unless PILOT_3PL_ENDS_ON is set', () => {
+    expect(loadConfig({}).pilot).toMatchObject({
+      kind: 'end_date_not_set',
+      startsOn: '2025-12-01',
+      startIsProvisional: true,
+      capPerCategory: { asset_based: 10, non_asset_based: 10 },
+    });
+    const scheduled = loadConfig({
+      PILOT_3PL_ENDS_ON: '2028-11-30',
+      PILOT_3PL_STARTS_ON: '2026-01-15',
+      PILOT_3PL_CAP_NON_ASSET_BASED: '5',
+    }).pilot;
+    expect(scheduled).toMatchObject({
+      kind: 'scheduled',
+      startIsProvisional: false,
+      settings: {
+        startsOn: '2026-01-15',
+        endsOn: '2028-11-30',
+        capPerCategory: { asset_based: 10, non_asset_based: 5 },
+      },
+    });
+  });
+
+  it('checks the 3PL pilot settings against P.L. 118-98 and 90 FR 52690, naming the variables', () => {
+    expect(configError({ PILOT_3PL_CAP_ASSET_BASED: '11' }).issues[0]).toContain(
+      'PILOT_3PL_CAP_ASSET_BASED: must be 1-10',
+    );
+    expect(configError({ PILOT_3PL_ENDS_ON: '2026-13-01' }).issues[0]).toContain(
+      'PILOT_3PL_ENDS_ON: must be a date as YYYY-MM-DD',
+    );
+    // Under a year after the default start, and a start before the notice allows.
+    expect(configError({ PILOT_3PL_ENDS_ON: '2026-06-30' }).issues).toEqual([
+      'PILOT_3PL_ENDS_ON: must be on or after 2026-12-01: the pilot runs at least 1 year (P.L. 118-98)',
+    ]);
+    expect(configError({ PILOT_3PL_STARTS_ON: '2025-11-01' }).issues[0]).toContain(
+      'PILOT_3PL_STARTS_ON: must be on or after 2025-12-01 (90 FR 52690)',
+    );
+  });
+
   it('reads booleans strictly', () => {
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
     expect(configError({ SEED_DEMO: 'nope' }).issues[0]).toContain(

@@ -1,7 +1,24 @@
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  configurePilot,
+  type PilotConfiguration,
+} from '../domain/registry/lifecycle/pilot-configuration.ts';
+import { STATUTORY_PILOT_CAP } from '../domain/registry/lifecycle/third-party-logistics-pilot.ts';
+import { calendarDate, parseCalendarDate } from '../domain/time/calendar-date.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const calendarDateFromEnv = z
+  .string()
+  .refine((value) => parseCalendarDate(value) !== null, 'must be a date as YYYY-MM-DD')
+  .transform((value) => calendarDate(value));
+
+const pilotCapFromEnv = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, `must be 1-${STATUTORY_PILOT_CAP}`)
+  .max(STATUTORY_PILOT_CAP, `must be 1-${STATUTORY_PILOT_CAP} (P.L. 118-98: not more than 10)`);
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
@@ -99,7 +116,25 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** The provider's name on the sign-in button, e.g. "Login.gov". */
   OIDC_DISPLAY_NAME: z.string().min(1).max(60).optional(),
+  /**
+   * The 3PL pilot (P.L. 118-98; 90 FR 52690). No source gives its end date: until
+   * PILOT_3PL_ENDS_ON is set the pilot shows "end date not set" and refuses requests.
+   */
+  PILOT_3PL_ENDS_ON: calendarDateFromEnv.optional(),
+  /** Defaults to 1 December 2025, the earliest start 90 FR 52690 allows. */
+  PILOT_3PL_STARTS_ON: calendarDateFromEnv.optional(),
+  /** Participants per category, 1-10 (default 10, the statutory maximum). */
+  PILOT_3PL_CAP_ASSET_BASED: pilotCapFromEnv.optional(),
+  PILOT_3PL_CAP_NON_ASSET_BASED: pilotCapFromEnv.optional(),
 });
+
+/** The environment variable behind each pilot setting, for error messages. */
+const PILOT_SETTING_VARIABLES: Record<string, string> = {
+  startsOn: 'PILOT_3PL_STARTS_ON',
+  endsOn: 'PILOT_3PL_ENDS_ON',
+  'capPerCategory.asset_based': 'PILOT_3PL_CAP_ASSET_BASED',
+  'capPerCategory.non_asset_based': 'PILOT_3PL_CAP_NON_ASSET_BASED',
+};
 
 const OIDC_VARIABLES = [
   'OIDC_ISSUER_URL',
@@ -132,6 +167,8 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string };
   /** OpenID Connect sign-in; null when the OIDC_* variables are not set. */
   oidc: { issuerUrl: string; clientId: string; clientSecret: string; displayName: string } | null;
+  /** The 3PL pilot's dates and caps (PILOT_3PL_*). */
+  pilot: PilotConfiguration;
 }
 
 export class ConfigError extends Error {
@@ -169,6 +206,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       oidcMissing.map((name) => `${name}: is required when any OIDC_* variable is set`),
     );
   }
+  const pilot = configurePilot({
+    startsOn: e.PILOT_3PL_STARTS_ON,
+    endsOn: e.PILOT_3PL_ENDS_ON,
+    capPerCategory: {
+      asset_based: e.PILOT_3PL_CAP_ASSET_BASED,
+      non_asset_based: e.PILOT_3PL_CAP_NON_ASSET_BASED,
+    },
+  });
+  if (!pilot.ok) {
+    throw new ConfigError(
+      pilot.issues.map(
+        (issue) => `${PILOT_SETTING_VARIABLES[issue.path] ?? issue.path}: ${issue.message}`,
+      ),
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     nodeEnv: e.NODE_ENV,
@@ -201,5 +253,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             displayName: e.OIDC_DISPLAY_NAME,
           }
         : null,
+    pilot: pilot.configuration,
   };
 }

@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors/error-codes.ts';
  * Page cursors are opaque to clients: the keyset values of a page's last row as a JSON tuple,
  * base64url-encoded. Each list decides what its tuple holds and checks it with a schema.
  */
-export function encodeCursor(values: readonly (string | number)[]): string {
+export function encodeCursor(values: readonly (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 

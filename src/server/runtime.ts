@@ -12,4 +12,6 @@ export interface Runtime {
   mail: Config['mail'];
   /** OpenID Connect sign-in settings; null when the deployment has none. */
   oidc: Config['oidc'];
+  /** The 3PL pilot's dates and caps (PILOT_3PL_*; the registry's pilot service reads them). */
+  pilot: Config['pilot'];
 }

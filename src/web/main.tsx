@@ -5,7 +5,7 @@ import { createQueryClient, Providers } from './app/providers.tsx';
 import { createAppRouter } from './app/router.tsx';
 import { setUpI18n } from './lib/i18n.ts';
 
-setUpI18n();
+await setUpI18n();
 const queryClient = createQueryClient((problem) => {
   redirectForAuthProblem(router, queryClient, problem);
 });

@@ -61,6 +61,9 @@ export const AUDIT_ACTIONS = [
   'mra_program.updated',
   'partner_aeo_certification.recorded',
   'partner_aeo_certification.removed',
+  'criteria_catalog.imported',
+  'criteria_catalog.published',
+  'criteria_catalog.discarded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

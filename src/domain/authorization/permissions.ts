@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'mra:manage:any',
   'partner_certifications:manage',
   'trade_compliance:manage:any',
+  'criteria:read',
+  'criteria:manage:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +44,8 @@ const SIGNED_IN: readonly Permission[] = [
   'notifications:read',
   'organisations:read',
   'mra:read',
+  // The criteria catalog is what every member answers against: everyone signed in reads it.
+  'criteria:read',
 ];
 const ORGANISATION_MANAGER: readonly Permission[] = [
   ...SIGNED_IN,
@@ -101,6 +105,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'pilot:manage:any',
     'mra:manage:any',
     'trade_compliance:manage:any',
+    // Program managers import and publish criteria catalog versions (issue 5, item 1).
+    'criteria:manage:any',
   ],
   regulatory_audit: [...CBP_STAFF, 'registry:read:any', 'audit:read', 'audit:read:any'],
   protest_reviewer: CBP_STAFF,
@@ -207,7 +213,13 @@ export type Actor =
       tokenId: string;
       organisationId: string;
       permissions: ReadonlySet<Permission>;
-    };
+    }
+  /**
+   * Someone at the server's console running a `ctpat` command (e.g. `ctpat catalog import`):
+   * whoever can run the command can already reach the database, so the command holds exactly
+   * the permissions it needs; the audit trail records the actor as `operator`.
+   */
+  | { kind: 'operator'; command: string; permissions: ReadonlySet<Permission> };
 
 /**
  * An anonymous visitor holds no permission: every API route except the reviewed public ones
@@ -224,5 +236,5 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
 
 /** The organisation an actor acts for, or null (anonymous, or a user with no membership yet). */
 export function actorOrganisationId(actor: Actor): string | null {
-  return actor.kind === 'anonymous' ? null : actor.organisationId;
+  return actor.kind === 'anonymous' || actor.kind === 'operator' ? null : actor.organisationId;
 }

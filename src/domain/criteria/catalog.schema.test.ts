@@ -52,7 +52,7 @@ describe('CatalogSchema', () => {
         criteria: [
           { ...criterion, id: '13.1', category: 13 },
           { ...criterion, applicability: { spaceport: 'confirmed' } },
-          { ...criterion, designation: 'may' },
+          { ...criterion, id: '3.6', designation: 'may' },
         ],
       }),
     ).toEqual([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_TYPES, type EntityType } from '../organisations/entity-types.ts';
+import { ENTITY_TYPES } from '../organisations/entity-types.ts';
 import { CATEGORY_NUMBERS } from './msc-categories.ts';
 
 /**
@@ -34,23 +34,21 @@ const KNOWN_ENTITY_TYPES: ReadonlySet<string> = new Set(ENTITY_TYPES);
 
 /**
  * An object keyed by entity type. A plain record with a key check (rather than z.partialRecord
- * over the enum) so that an unknown key is reported at its own path, naming the key.
+ * over the enum) so that an unknown key is reported at its own path, naming the key. No
+ * transform: the same schema serialises API responses, which a one-way transform cannot.
  */
 function byEntityType<Value extends z.ZodType>(value: Value) {
-  return z
-    .record(z.string(), value)
-    .superRefine((record, ctx) => {
-      for (const key of Object.keys(record)) {
-        if (!KNOWN_ENTITY_TYPES.has(key)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `is not a CTPAT entity type: ${key}`,
-          });
-        }
+  return z.record(z.string(), value).superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      if (!KNOWN_ENTITY_TYPES.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `is not a CTPAT entity type: ${key}`,
+        });
       }
-    })
-    .transform((record) => record as Partial<Record<EntityType, z.output<Value>>>);
+    }
+  });
 }
 
 export const CatalogCriterionSchema = z
@@ -77,7 +75,8 @@ export const CatalogCriterionSchema = z
       z.enum(APPLICABILITY_LEVELS, { error: 'must be "confirmed" or "likely"' }),
     ).refine((value) => Object.keys(value).length > 0, 'must name at least one entity type'),
     verification: z.enum(VERIFICATION_LEVELS),
-    sources: z.array(z.url('must be a URL')).max(20).default([]),
+    /** Where the criterion comes from: URLs or citations such as "github:owner/repo path". */
+    sources: z.array(z.string().trim().min(1, 'is empty').max(1000)).max(20).default([]),
     notes: z.string().trim().max(4000).nullable().default(null),
   })
   .strict()
@@ -114,21 +113,31 @@ export const CatalogSchema = z
     criteria: z.array(CatalogCriterionSchema).min(1, 'must hold at least one criterion').max(2000),
   })
   .strict()
-  .superRefine((catalog, ctx) => {
-    const seen = new Map<string, number>();
-    catalog.criteria.forEach((criterion, index) => {
-      const first = seen.get(criterion.id);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['criteria', index, 'id'],
-          message: `duplicate id ${criterion.id} (first at criteria.${first})`,
-        });
-      } else {
-        seen.set(criterion.id, index);
-      }
-    });
-  })
+  .superRefine(
+    (catalog, ctx) => {
+      // Runs even when some criteria are invalid (`when` below), so a file with a duplicate id
+      // and a bad designation reports both at once; hence the defensive reads.
+      const criteria: unknown[] = Array.isArray(catalog.criteria) ? catalog.criteria : [];
+      const seen = new Map<string, number>();
+      criteria.forEach((criterion, index) => {
+        const id = (criterion as { id?: unknown } | null)?.id;
+        if (typeof id !== 'string' || !CRITERION_ID.test(id)) {
+          return;
+        }
+        const first = seen.get(id);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['criteria', index, 'id'],
+            message: `duplicate id ${id} (first at criteria.${first})`,
+          });
+        } else {
+          seen.set(id, index);
+        }
+      });
+    },
+    { when: () => true },
+  )
   .meta({ id: 'Catalog' });
 export type Catalog = z.infer<typeof CatalogSchema>;
 /** What an import file holds before defaults are applied. */

@@ -89,7 +89,7 @@ export function catalogFromSeed(file: {
       applicability: applicabilityOf(criterion),
       verification: criterion.verification as VerificationLevel,
       sources: criterion.sources,
-      notes: criterion.notes,
+      notes: criterion.notes || null,
     })),
   };
 }

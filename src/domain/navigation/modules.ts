@@ -69,7 +69,8 @@ export const MODULES: readonly ProductModule[] = [
   },
   {
     id: 'business_partners',
-    status: 'planned',
+    // Status verification (SVI) works; the supply-chain map and questionnaires are still to come.
+    status: 'partial',
     roles: [...COMPANY_EDITORS, ...SPECIALISTS],
     anonymous: false,
   },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MEMBERSHIP_NOTIFICATION_KINDS } from '../registry/lifecycle/membership-transitions.ts';
+import { SVI_PARTNER_NOTIFICATION_KINDS } from '../registry/status-verification/svi-partner-notifications.ts';
 
 /**
  * Every kind of notification the system sends. In-app texts are translations in the web app
@@ -18,6 +20,17 @@ export const NOTIFICATION_KINDS = [
   'membership_role_changed',
   'account_locked',
   'password_changed',
+  // Every CTPAT membership lifecycle transition (membership-transitions.ts).
+  ...MEMBERSHIP_NOTIFICATION_KINDS,
+  // CBP accepted or refused a company's request to join the 3PL pilot (pilot.service.ts).
+  'pilot_request_decided',
+  // Status Verification Interface (status-verification.service.ts): a partner asked to connect
+  // or accepted; an official status confirmation e-mailed to a non-member.
+  'svi_connection_requested',
+  'svi_connection_accepted',
+  'svi_status_confirmation',
+  // A connected SVI partner's status changed (no reason: SVI shares status only).
+  ...SVI_PARTNER_NOTIFICATION_KINDS,
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PageQuerySchema, pageOf } from '../api/pagination.schema.ts';
 import { EntityTypeSchema } from '../organisations/organisation.schema.ts';
 import { IDENTIFIER_KINDS } from './identifiers/identifier-kinds.ts';
 import {
@@ -12,7 +11,8 @@ import { MEMBERSHIP_TRANSITIONS } from './lifecycle/membership-transitions.ts';
 
 /**
  * The registry API's request and response schemas (issue 4, items 4, 5 and 7): a company's
- * draft application, its submission, and the membership file members and CBP read.
+ * draft application, its submission, and the membership file members and CBP read. The CBP
+ * queue's schemas are in member-queue.schema.ts.
  */
 
 export const MAX_ENTITY_TYPES_PER_APPLICATION = 14;
@@ -155,27 +155,3 @@ export const MembershipFileSchema = z
   })
   .meta({ id: 'MembershipFile' });
 export type MembershipFile = z.infer<typeof MembershipFileSchema>;
-
-export const MemberSummarySchema = z.object({
-  organisationId: z.uuid(),
-  legalName: z.string(),
-  countryCode: z.string(),
-  status: z.enum(MEMBERSHIP_STATUSES),
-  reviewStep: z.enum(REVIEW_STEPS).nullable(),
-  tier: TierSchema.nullable(),
-  entityTypes: z.array(EntityTypeSchema),
-  assignedSpecialistUserId: z.uuid().nullable(),
-  applicationSubmittedOn: z.iso.date().nullable(),
-  certifiedOn: z.iso.date().nullable(),
-});
-export type MemberSummary = z.infer<typeof MemberSummarySchema>;
-
-export const MemberListQuerySchema = PageQuerySchema.extend({
-  state: z.enum(MEMBERSHIP_STATUSES).optional(),
-  entityType: EntityTypeSchema.optional(),
-  q: z.string().trim().min(1).max(200).optional().describe('Part of the legal name'),
-});
-export type MemberListQuery = z.infer<typeof MemberListQuerySchema>;
-
-export const MemberPageSchema = pageOf(MemberSummarySchema);
-export type MemberPage = z.infer<typeof MemberPageSchema>;

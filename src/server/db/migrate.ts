@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { z } from 'zod';
 import type { DatabaseHandle, Db } from './database.ts';
+import { applyReferenceData, type ReferenceDataResult } from './reference-data.ts';
 
 /** The part of drizzle-kit's meta/_journal.json we read: migration tags in order. */
 const JournalSchema = z.object({ entries: z.array(z.object({ tag: z.string() })) });
@@ -14,11 +15,14 @@ export interface MigrationResult {
   /** Tags of the migrations this run applied, oldest first (empty when up to date). */
   applied: string[];
   total: number;
+  /** What the reference-data step added after the migrations (reference-data.ts). */
+  referenceData: ReferenceDataResult;
 }
 
 /**
- * Applies every committed migration not yet applied. Idempotent: drizzle's journal table
- * (drizzle.__drizzle_migrations) records each applied migration by hash.
+ * Applies every committed migration not yet applied, then the reference data
+ * (reference-data.ts). Idempotent: drizzle's journal table (drizzle.__drizzle_migrations)
+ * records each applied migration by hash, and reference rows already present are kept.
  */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<MigrationResult> {
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
@@ -29,7 +33,9 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<Migration
     .map((migration, index) => ({ hash: migration.hash, tag: tags[index] ?? String(index) }))
     .filter((migration) => !before.has(migration.hash))
     .map((migration) => migration.tag);
-  return { applied, total: migrations.length };
+  // Reference data the schema is incomplete without (MRA partner programs): idempotent.
+  const referenceData = await applyReferenceData(handle.db);
+  return { applied, total: migrations.length, referenceData };
 }
 
 /** Both drivers answer execute() with `{ rows }`; the row shape is ours to check. */

@@ -33,6 +33,11 @@ export const openApiPlugin = fp(
           { name: 'notifications', description: 'The in-app inbox and the e-mail outbox' },
           { name: 'api-tokens', description: 'API tokens for machine clients' },
           { name: 'audit', description: 'The audit trail: viewer and CSV export' },
+          {
+            name: 'svi',
+            description:
+              'Status Verification Interface: consent, connections between members, partner status (also by API token), status confirmations',
+          },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

@@ -4,8 +4,10 @@ import { openTestDatabase } from '../../../tests/setup/test-database.ts';
 import { fixedClock } from '../../domain/time/clock.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { findOrganisationById } from '../modules/organisations/organisations.repository.ts';
+import { profileCompleteness } from '../modules/registry/company-profile.service.ts';
 import { deriveKeys } from '../security/secret-key.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
+import { DEMO_COMPANY_PROFILES } from './demo-company-profiles.ts';
 import { DEMO_ORGANISATIONS } from './demo-organisations.ts';
 import { deterministicUuid } from './deterministic-id.ts';
 import { DemoSeedRefusedError, seedDemoData } from './seed-demo-data.ts';
@@ -39,6 +41,14 @@ describe(seedDemoData.name, () => {
     for (const demo of DEMO_ORGANISATIONS) {
       const stored = await findOrganisationById(database.db, deterministicUuid(demo.key));
       expect(stored?.legalName).toBe(demo.legalName);
+    }
+    // The demo officers' companies can submit an application: headquarters and primary contact.
+    for (const demo of DEMO_COMPANY_PROFILES) {
+      const organisationId = deterministicUuid(demo.organisation);
+      expect(await profileCompleteness(database.db, organisationId)).toEqual({
+        headquarters: true,
+        primaryContact: true,
+      });
     }
   });
 

@@ -9,6 +9,7 @@ import { encryptSecret, type Keys } from '../security/secret-key.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts.ts';
 import { DEMO_ORGANISATIONS } from './demo-organisations.ts';
 import { deterministicUuid } from './deterministic-id.ts';
+import { seedCompanyProfiles } from './seed-company-profiles.ts';
 
 export interface SeedResult {
   organisationsCreated: number;
@@ -95,6 +96,7 @@ export async function seedDemoData(
         });
       }
     }
+    await seedCompanyProfiles(tx, now);
     return {
       organisationsCreated,
       organisationsTotal: DEMO_ORGANISATIONS.length,

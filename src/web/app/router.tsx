@@ -6,6 +6,7 @@ import {
   lazyRouteComponent,
   redirect,
 } from '@tanstack/react-router';
+import { CbpMembersSearchSchema } from '../features/cbp-members/api/cbp-members-search.ts';
 import { OrganisationsSearchSchema } from '../features/organisations/api/organisations-search.ts';
 import { nextPath, pendingStep, sessionQuery } from '../features/session/api/session-api.ts';
 import { requireSignedIn } from './route-access.ts';
@@ -229,6 +230,96 @@ const outboxRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/outbox-page.tsx'), 'OutboxPage'),
 });
 
+// The member registry: the company's own membership and application, a member's file for CBP.
+
+const membershipRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/membership',
+  beforeLoad: (input) => requireSignedIn(input, 'registry:read'),
+  component: lazyRouteComponent(() => import('./routes/membership-page.tsx'), 'MembershipPage'),
+});
+
+const membershipApplyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/membership/apply',
+  beforeLoad: (input) => requireSignedIn(input, 'registry:apply'),
+  component: lazyRouteComponent(
+    () => import('./routes/membership-apply-page.tsx'),
+    'MembershipApplyPage',
+  ),
+});
+
+/** The company's profile: other names, history, addresses and contacts (issue 4, item 4). */
+const companyProfileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/company/profile',
+  beforeLoad: (input) => requireSignedIn(input, 'registry:read'),
+  component: lazyRouteComponent(
+    () => import('./routes/company-profile-page.tsx'),
+    'CompanyProfilePage',
+  ),
+});
+
+/** The CBP work queue: every member, filtered and sorted from the address (issue 4, items 7, 10). */
+const cbpMembersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/members',
+  validateSearch: CbpMembersSearchSchema,
+  beforeLoad: (input) => requireSignedIn(input, 'registry:read:any'),
+  component: lazyRouteComponent(() => import('./routes/cbp-members-page.tsx'), 'CbpMembersPage'),
+});
+
+const cbpMemberFileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/members/$organisationId',
+  beforeLoad: (input) => requireSignedIn(input, 'registry:read:any'),
+  component: lazyRouteComponent(
+    () => import('./routes/cbp-member-file-page.tsx'),
+    'CbpMemberFilePage',
+  ),
+});
+
+/** Status verification (SVI): the company's participation, connections and partners' status. */
+const sviRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/svi',
+  beforeLoad: (input) => requireSignedIn(input, 'svi:read'),
+  component: lazyRouteComponent(() => import('./routes/svi-page.tsx'), 'SviPage'),
+});
+
+// The 3PL pilot (member and CBP), MRA partner programs, partners' AEO certifications.
+
+const pilotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pilot',
+  beforeLoad: (input) => requireSignedIn(input, 'registry:read'),
+  component: lazyRouteComponent(() => import('./routes/pilot-page.tsx'), 'PilotPage'),
+});
+
+const cbpPilotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/pilot',
+  beforeLoad: (input) => requireSignedIn(input, 'pilot:manage:any'),
+  component: lazyRouteComponent(() => import('./routes/cbp-pilot-page.tsx'), 'CbpPilotPage'),
+});
+
+const mraProgramsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/mra-programs',
+  beforeLoad: (input) => requireSignedIn(input, 'mra:read'),
+  component: lazyRouteComponent(() => import('./routes/mra-programs-page.tsx'), 'MraProgramsPage'),
+});
+
+const partnerCertificationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partners/aeo-certifications',
+  beforeLoad: (input) => requireSignedIn(input, 'registry:read'),
+  component: lazyRouteComponent(
+    () => import('./routes/partner-certifications-page.tsx'),
+    'PartnerCertificationsPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   noAccessRoute,
@@ -249,6 +340,16 @@ const routeTree = rootRoute.addChildren([
   apiTokensRoute,
   auditRoute,
   outboxRoute,
+  pilotRoute,
+  cbpPilotRoute,
+  mraProgramsRoute,
+  partnerCertificationsRoute,
+  sviRoute,
+  membershipRoute,
+  membershipApplyRoute,
+  cbpMembersRoute,
+  cbpMemberFileRoute,
+  companyProfileRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -42,6 +42,8 @@ function actorColumns(actor: Actor) {
       return { actorUserId: null, actorApiTokenId: actor.tokenId, actorRole: 'api_token' };
     case 'anonymous':
       return { actorUserId: null, actorApiTokenId: null, actorRole: null };
+    case 'operator':
+      return { actorUserId: null, actorApiTokenId: null, actorRole: 'operator' };
   }
 }
 

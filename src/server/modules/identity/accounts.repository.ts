@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/authorization/roles.ts';
 import type { Db } from '../../db/database.ts';
 import { accountTokens, memberships, userIdentities, users } from './accounts.tables.ts';
@@ -363,4 +363,36 @@ export async function deleteMembership(
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
     .returning({ userId: memberships.userId });
   return rows.length > 0;
+}
+
+/** Display names of users by id (ids another module already holds, e.g. an assignment). */
+export async function findDisplayNames(
+  db: Db,
+  userIds: readonly string[],
+): Promise<{ userId: string; displayName: string }[]> {
+  if (userIds.length === 0) {
+    return [];
+  }
+  return db
+    .select({ userId: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
+}
+
+/** Every active user holding one of `roles` in any organisation, by name. */
+export async function findUsersWithRoles(
+  db: Db,
+  roles: readonly Role[],
+): Promise<{ userId: string; displayName: string; organisationId: string; role: Role }[]> {
+  return db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      organisationId: memberships.organisationId,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(inArray(memberships.role, [...roles]), eq(users.status, 'active')))
+    .orderBy(asc(users.displayName), asc(users.id), asc(memberships.organisationId));
 }

@@ -35,7 +35,7 @@ function tenantOf(ctx: ServiceContext): string {
   if (actor.kind === 'anonymous') {
     throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
   }
-  if (actor.organisationId === null) {
+  if (actor.kind === 'operator' || actor.organisationId === null) {
     throw new AppError('FORBIDDEN', 'Act for an organisation to manage its API tokens');
   }
   return actor.organisationId;

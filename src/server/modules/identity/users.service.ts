@@ -16,9 +16,11 @@ import { notifyFrom } from '../notifications/notifications.service.ts';
 import { organisationSummaries } from '../organisations/organisations.service.ts';
 import {
   deleteMembership,
+  findDisplayNames,
   findMemberOfOrganisation,
   findMembershipsOfUser,
   findMembersOfOrganisation,
+  findUsersWithRoles,
   lockMembersWithRole,
   type MemberRow,
   type MembershipRow,
@@ -39,7 +41,7 @@ export interface ManagingActor {
  */
 export function tenantOf(ctx: ServiceContext): string {
   const actor = ctx.actor;
-  if (actor.kind === 'anonymous' || actor.organisationId === null) {
+  if (actor.kind === 'anonymous' || actor.kind === 'operator' || actor.organisationId === null) {
     throw new AppError('FORBIDDEN', 'Act for an organisation to manage its people');
   }
   return actor.organisationId;
@@ -213,4 +215,39 @@ export async function removeMember(ctx: ServiceContext, userId: string): Promise
  */
 export async function rolesOfUser(db: Db, userId: string): Promise<MembershipRow[]> {
   return findMembershipsOfUser(db, userId);
+}
+
+/**
+ * The people holding one of `roles` in an organisation, with the address and language their
+ * e-mail goes to: for other modules that notify an organisation's officers or a CBP office's
+ * supervisors (e.g. the registry's lifecycle notifications). Not an entry point for requests.
+ */
+export async function membersWithRoles(
+  db: Db,
+  organisationId: string,
+  roles: readonly Role[],
+): Promise<MemberRow[]> {
+  const members = await findMembersOfOrganisation(db, organisationId);
+  return members.filter((member) => roles.includes(member.role));
+}
+
+/** Display names by user id, for other modules that hold the ids (e.g. an assigned specialist). */
+export async function displayNames(
+  db: Db,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await findDisplayNames(db, [...new Set(userIds)]);
+  return new Map(rows.map((row) => [row.userId, row.displayName]));
+}
+
+/**
+ * The active people holding one of `roles` in any organisation (e.g. every CTPAT specialist,
+ * for the registry's assignment list), by name. Not an entry point for requests: the caller
+ * decides who may see them.
+ */
+export async function peopleWithRoles(
+  db: Db,
+  roles: readonly Role[],
+): Promise<{ userId: string; displayName: string; organisationId: string; role: Role }[]> {
+  return findUsersWithRoles(db, roles);
 }

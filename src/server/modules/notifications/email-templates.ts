@@ -138,6 +138,244 @@ const TEMPLATES: Record<NotificationKind, Record<Language, Template>> = {
       text: 'La contraseña de su cuenta de OpenCTPAT se cambió el {time}. Si no fue usted, restablézcala de inmediato.',
     },
   },
+  // A connected SVI partner's status changed (svi-partner-notifications.ts). SVI shares status
+  // only: {organisation} and {date}, never the reason CBP gave the member.
+  svi_partner_suspended: {
+    en: {
+      subject: 'SVI partner suspended: {organisation}',
+      text: 'The CTPAT membership of {organisation}, a partner connected to your company through status verification (SVI), was suspended on {date}. See its current status in OpenCTPAT under Status verification.',
+    },
+    es: {
+      subject: 'Socio SVI suspendido: {organisation}',
+      text: 'La membresía de CTPAT de {organisation}, socio conectado con su empresa mediante la verificación de estatus (SVI), se suspendió el {date}. Consulte su estatus actual en OpenCTPAT, en Verificación de estatus.',
+    },
+  },
+  svi_partner_reinstated: {
+    en: {
+      subject: 'SVI partner reinstated: {organisation}',
+      text: 'The CTPAT membership of {organisation}, a partner connected to your company through status verification (SVI), was reinstated on {date}. See its current status in OpenCTPAT under Status verification.',
+    },
+    es: {
+      subject: 'Socio SVI restablecido: {organisation}',
+      text: 'La membresía de CTPAT de {organisation}, socio conectado con su empresa mediante la verificación de estatus (SVI), se restableció el {date}. Consulte su estatus actual en OpenCTPAT, en Verificación de estatus.',
+    },
+  },
+  svi_partner_removed: {
+    en: {
+      subject: 'SVI partner removed from CTPAT: {organisation}',
+      text: '{organisation}, a partner connected to your company through status verification (SVI), was removed from CTPAT on {date}.',
+    },
+    es: {
+      subject: 'Socio SVI dado de baja de CTPAT: {organisation}',
+      text: '{organisation}, socio conectado con su empresa mediante la verificación de estatus (SVI), fue dado de baja de CTPAT el {date}.',
+    },
+  },
+  svi_partner_withdrew: {
+    en: {
+      subject: 'SVI partner withdrew from CTPAT: {organisation}',
+      text: '{organisation}, a partner connected to your company through status verification (SVI), withdrew from CTPAT on {date}.',
+    },
+    es: {
+      subject: 'Socio SVI retirado de CTPAT: {organisation}',
+      text: '{organisation}, socio conectado con su empresa mediante la verificación de estatus (SVI), se retiró de CTPAT el {date}.',
+    },
+  },
+  // CTPAT membership lifecycle (membership-transitions.ts). {organisation} is the member
+  // company, {date} the business date of the transition, {reason} the reason given.
+  membership_application_submitted: {
+    en: {
+      subject: 'CTPAT application submitted: {organisation}',
+      text: 'The CTPAT application of {organisation} was submitted on {date}, and the partner agreement accepted by a company officer. CBP aims to certify or reject an application within 90 days (6 U.S.C. 964(c)).',
+    },
+    es: {
+      subject: 'Solicitud de CTPAT presentada: {organisation}',
+      text: 'La solicitud de CTPAT de {organisation} se presentó el {date} y un directivo de la empresa aceptó el acuerdo de socio. CBP procura certificar o rechazar una solicitud en un plazo de 90 días (6 U.S.C. 964(c)).',
+    },
+  },
+  membership_specialist_assigned: {
+    en: {
+      subject: 'CTPAT specialist assigned: {organisation}',
+      text: 'On {date} a CBP supply chain security specialist was assigned to the CTPAT application of {organisation}.',
+    },
+    es: {
+      subject: 'Especialista de CTPAT asignado: {organisation}',
+      text: 'El {date} se asignó un especialista de seguridad de la cadena de suministro de CBP a la solicitud de CTPAT de {organisation}.',
+    },
+  },
+  membership_profile_review_started: {
+    en: {
+      subject: 'CTPAT Security Profile review started: {organisation}',
+      text: 'On {date} CBP started reviewing the Security Profile of {organisation}.',
+    },
+    es: {
+      subject: 'Comenzó la revisión del Perfil de Seguridad de CTPAT: {organisation}',
+      text: 'El {date} CBP comenzó a revisar el Perfil de Seguridad de {organisation}.',
+    },
+  },
+  membership_profile_approved: {
+    en: {
+      subject: 'CTPAT Security Profile approved: {organisation}',
+      text: 'On {date} CBP approved the Security Profile of {organisation}; vetting follows.',
+    },
+    es: {
+      subject: 'Perfil de Seguridad de CTPAT aprobado: {organisation}',
+      text: 'El {date} CBP aprobó el Perfil de Seguridad de {organisation}; sigue la verificación de antecedentes.',
+    },
+  },
+  membership_certified: {
+    en: {
+      subject: 'CTPAT certified (Tier I): {organisation}',
+      text: '{organisation} was certified as a CTPAT partner (Tier I) on {date}. The first validation is due within one year of certification (6 U.S.C. 965).',
+    },
+    es: {
+      subject: 'Certificación CTPAT (Nivel I): {organisation}',
+      text: '{organisation} fue certificada como socio de CTPAT (Nivel I) el {date}. La primera validación debe hacerse dentro del año siguiente a la certificación (6 U.S.C. 965).',
+    },
+  },
+  membership_rejected: {
+    en: {
+      subject: 'CTPAT application rejected: {organisation}',
+      text: 'The CTPAT application of {organisation} was rejected on {date}.\n\nReason: {reason}',
+    },
+    es: {
+      subject: 'Solicitud de CTPAT rechazada: {organisation}',
+      text: 'La solicitud de CTPAT de {organisation} fue rechazada el {date}.\n\nMotivo: {reason}',
+    },
+  },
+  membership_validated: {
+    en: {
+      subject: 'CTPAT validation recorded (Tier II): {organisation}',
+      text: 'On {date} CBP recorded a validation of {organisation} that meets the minimum security criteria: the member is Tier II.',
+    },
+    es: {
+      subject: 'Validación de CTPAT registrada (Nivel II): {organisation}',
+      text: 'El {date} CBP registró una validación de {organisation} que cumple los criterios mínimos de seguridad: el socio es de Nivel II.',
+    },
+  },
+  membership_validated_exceeds: {
+    en: {
+      subject: 'CTPAT validation recorded (Tier III): {organisation}',
+      text: 'On {date} CBP recorded a validation of {organisation} that exceeds the minimum security criteria: the member is Tier III.',
+    },
+    es: {
+      subject: 'Validación de CTPAT registrada (Nivel III): {organisation}',
+      text: 'El {date} CBP registró una validación de {organisation} que supera los criterios mínimos de seguridad: el socio es de Nivel III.',
+    },
+  },
+  membership_suspended: {
+    en: {
+      subject: 'CTPAT membership suspended: {organisation}',
+      text: 'The CTPAT membership of {organisation} was suspended on {date}; its benefits are withheld while the suspension lasts.\n\nReason: {reason}',
+    },
+    es: {
+      subject: 'Membresía de CTPAT suspendida: {organisation}',
+      text: 'La membresía de CTPAT de {organisation} se suspendió el {date}; sus beneficios quedan retenidos mientras dure la suspensión.\n\nMotivo: {reason}',
+    },
+  },
+  membership_suspension_response_received: {
+    en: {
+      subject: 'Response to a CTPAT suspension received: {organisation}',
+      text: 'On {date} {organisation} recorded its response to the suspension of its CTPAT membership, with evidence, for CBP to decide.',
+    },
+    es: {
+      subject: 'Respuesta a una suspensión de CTPAT recibida: {organisation}',
+      text: 'El {date} {organisation} registró su respuesta a la suspensión de su membresía de CTPAT, con pruebas, para que CBP decida.',
+    },
+  },
+  membership_reinstated: {
+    en: {
+      subject: 'CTPAT membership reinstated: {organisation}',
+      text: 'The CTPAT membership of {organisation} was reinstated on {date} to the tier it held.\n\nReason: {reason}',
+    },
+    es: {
+      subject: 'Membresía de CTPAT restablecida: {organisation}',
+      text: 'La membresía de CTPAT de {organisation} se restableció el {date} al nivel que tenía.\n\nMotivo: {reason}',
+    },
+  },
+  membership_removed: {
+    en: {
+      subject: 'Removed from CTPAT: {organisation}',
+      text: '{organisation} was removed from CTPAT on {date}.\n\nReason: {reason}',
+    },
+    es: {
+      subject: 'Expulsión de CTPAT: {organisation}',
+      text: '{organisation} fue dada de baja de CTPAT el {date}.\n\nMotivo: {reason}',
+    },
+  },
+  membership_removed_unanswered_suspension: {
+    en: {
+      subject: 'Removed from CTPAT for an unanswered suspension: {organisation}',
+      text: '{organisation} was removed from CTPAT on {date} because it did not answer its suspension in time. It may not apply again until the re-application bar ends (shown in its membership file).',
+    },
+    es: {
+      subject: 'Baja de CTPAT por una suspensión sin respuesta: {organisation}',
+      text: '{organisation} fue dada de baja de CTPAT el {date} porque no respondió a tiempo a su suspensión. No puede volver a solicitar hasta que termine el plazo de espera (indicado en su expediente de membresía).',
+    },
+  },
+  membership_withdrawn: {
+    en: {
+      subject: 'Withdrawn from CTPAT: {organisation}',
+      text: '{organisation} withdrew from CTPAT on {date}.\n\nReason: {reason}',
+    },
+    es: {
+      subject: 'Retiro de CTPAT: {organisation}',
+      text: '{organisation} se retiró de CTPAT el {date}.\n\nMotivo: {reason}',
+    },
+  },
+  membership_new_application_started: {
+    en: {
+      subject: 'New CTPAT application started: {organisation}',
+      text: 'On {date} a company officer of {organisation} started a new CTPAT application. Complete the profile and the application, then submit it.',
+    },
+    es: {
+      subject: 'Nueva solicitud de CTPAT iniciada: {organisation}',
+      text: 'El {date} un directivo de {organisation} inició una nueva solicitud de CTPAT. Complete el perfil y la solicitud y luego preséntela.',
+    },
+  },
+  // The 3PL pilot (pilot.service.ts): {category} and {outcome} are in the recipient's
+  // language, {details} says what follows or why the request was refused.
+  pilot_request_decided: {
+    en: {
+      subject: '3PL pilot request {outcome}: {organisation}',
+      text: 'CBP {outcome} the request of {organisation} to join the CTPAT 3PL pilot as a {category} third-party logistics provider (P.L. 118-98; 90 FR 52690).\n\n{details}\n\n{link}',
+    },
+    es: {
+      subject: 'Decisión sobre la solicitud al piloto 3PL: {organisation}',
+      text: 'CBP ha {outcome} la solicitud de {organisation} para participar en el piloto 3PL de CTPAT como proveedor de logística {category} (P.L. 118-98; 90 FR 52690).\n\n{details}\n\n{link}',
+    },
+  },
+  // Status Verification Interface (status-verification.service.ts). {partner} is the other
+  // company; the status confirmation says nothing but the company's status (ctpat-program.md §3.7).
+  svi_connection_requested: {
+    en: {
+      subject: 'SVI connection request from {partner}',
+      text: '{partner} asked to connect with your company in the CTPAT Status Verification Interface (SVI). If you accept, each company sees the other’s current CTPAT status and tier.\n\nAccept or decline the request:\n{link}',
+    },
+    es: {
+      subject: 'Solicitud de conexión SVI de {partner}',
+      text: '{partner} pidió conectarse con su empresa en la Interfaz de Verificación de Estatus (SVI) de CTPAT. Si la acepta, cada empresa verá el estatus y el nivel actuales de CTPAT de la otra.\n\nAcepte o rechace la solicitud:\n{link}',
+    },
+  },
+  svi_connection_accepted: {
+    en: {
+      subject: '{partner} accepted your SVI connection request',
+      text: '{partner} accepted your company’s connection request in the CTPAT Status Verification Interface (SVI). You now see its current CTPAT status and tier:\n{link}',
+    },
+    es: {
+      subject: '{partner} aceptó su solicitud de conexión SVI',
+      text: '{partner} aceptó la solicitud de conexión de su empresa en la Interfaz de Verificación de Estatus (SVI) de CTPAT. Ahora ve su estatus y nivel actuales de CTPAT:\n{link}',
+    },
+  },
+  svi_status_confirmation: {
+    en: {
+      subject: 'CTPAT status confirmation: {company}',
+      text: 'Dear {recipientName},\n\nAt the request of {company}, OpenCTPAT confirms its status in the Customs Trade Partnership Against Terrorism (CTPAT):\n\nCompany: {company}\nStatus: {status}\nIn this status since: {since}\nAs of: {asOf} (UTC)\n\nThis confirmation reflects the status at the time above; the status may change afterwards.',
+    },
+    es: {
+      subject: 'Confirmación de estatus CTPAT: {company}',
+      text: 'Estimado/a {recipientName}:\n\nA solicitud de {company}, OpenCTPAT confirma su estatus en la Alianza Aduanas-Comercio contra el Terrorismo (CTPAT):\n\nEmpresa: {company}\nEstatus: {status}\nEn este estatus desde: {since}\nA fecha de: {asOf} (UTC)\n\nEsta confirmación refleja el estatus en el momento indicado; el estatus puede cambiar después.',
+    },
+  },
 };
 
 function fill(template: string, params: Readonly<Record<string, string>>): string {

@@ -3,6 +3,7 @@ import { auditActionsOn } from '../../../../tests/factories/audit.factory.ts';
 import { signInWithTotpEnrolled } from '../../../../tests/factories/mfa.factory.ts';
 import { createOrganisation } from '../../../../tests/factories/organisation.factory.ts';
 import {
+  createMinimumProfile,
   importerApplication,
   proceedAnswers,
   uniqueImporterNumber,
@@ -17,10 +18,8 @@ import {
 import { apiCaller, errorCode, issuePaths } from '../../../../tests/setup/api-caller.ts';
 import { buildTestApp, TEST_NOW, type TestApp } from '../../../../tests/setup/test-app.ts';
 import type { Organisation } from '../../../domain/organisations/organisation.schema.ts';
-import {
-  MemberPageSchema,
-  MembershipFileSchema,
-} from '../../../domain/registry/registry.schema.ts';
+import { MemberPageSchema } from '../../../domain/registry/member-queue.schema.ts';
+import { MembershipFileSchema } from '../../../domain/registry/registry.schema.ts';
 import { verifyAuditTrail } from '../audit/audit.service.ts';
 
 let testApp: TestApp;
@@ -58,6 +57,7 @@ async function newCompany(overrides: Partial<Organisation> = {}) {
   const company = await createOrganisation(db, overrides);
   const officerUser = await createUser(db, { role: 'company_officer', organisation: company });
   const adminUser = await createUser(db, { role: 'company_admin', organisation: company });
+  await createMinimumProfile(db, company.id, officerUser.id);
   return {
     company,
     officer: await signInWithMfaSettled(testApp.app, db, officerUser),
@@ -95,6 +95,7 @@ describe('an importer applies and CBP certifies it', () => {
     const db = testApp.database.db;
     const company = await createOrganisation(db);
     const officerUser = await createUser(db, { role: 'company_officer', organisation: company });
+    await createMinimumProfile(db, company.id, officerUser.id);
     // The officer signs in and sets up an authenticator through the real routes.
     const officer = await signInWithTotpEnrolled(testApp.app, officerUser, TEST_NOW);
     const importerNumber = uniqueImporterNumber();
@@ -457,5 +458,31 @@ describe('CBP transitions and reads', () => {
       reason: 'x',
     });
     expect(moved.statusCode).toBe(403);
+  });
+});
+
+describe('the company profile hand-off', () => {
+  it('refuses to submit without a headquarters address and a primary contact, naming both', async () => {
+    const db = testApp.database.db;
+    const company = await createOrganisation(db);
+    const officerUser = await createUser(db, { role: 'company_officer', organisation: company });
+    const officer = await signInWithMfaSettled(testApp.app, db, officerUser);
+    const saved = await call('PUT', '/api/v1/registry/application', officer, importerApplication());
+    expect(saved.statusCode).toBe(200);
+
+    const response = await call('POST', '/api/v1/registry/application/submit', officer, {
+      agreementAccepted: true,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorCode(response)).toBe('VALIDATION_FAILED');
+    expect(issuePaths(response)).toEqual(['profile.addresses', 'profile.contacts']);
+    expect(response.json().error.message).toContain('company profile is incomplete');
+    expect(await auditActionsOn(db, company.id)).toEqual(['partner_membership.application_saved']);
+
+    await createMinimumProfile(db, company.id, officerUser.id);
+    const submitted = await call('POST', '/api/v1/registry/application/submit', officer, {
+      agreementAccepted: true,
+    });
+    expect(submitted.statusCode).toBe(200);
   });
 });

@@ -1,21 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import { OwnMembershipTransitionBodySchema } from '../../../domain/registry/lifecycle/member-transition.schema.ts';
 import {
   MemberIdParamsSchema,
-  MemberListQuerySchema,
-  MemberPageSchema,
   MembershipFileSchema,
   MemberTransitionBodySchema,
   SaveApplicationBodySchema,
   SubmitApplicationBodySchema,
 } from '../../../domain/registry/registry.schema.ts';
+import { memberQueueRoutes } from './member-queue.routes.ts';
 import {
   getMemberFile,
   getOwnMembership,
-  listMembers,
   saveApplication,
   submitApplication,
   transitionMember,
+  transitionOwnMembership,
 } from './registry.service.ts';
 
 const ERRORS = {
@@ -68,19 +68,22 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) => submitApplication(request.serviceContext(), request.body),
   );
 
-  app.get(
-    '/registry/members',
+  app.post(
+    '/registry/membership/transitions',
     {
-      config: { permission: 'registry:read:any' },
+      config: { permission: 'registry:submit' },
       schema: {
         tags: ['registry'],
-        summary: 'Every member company’s membership, by name (CBP)',
-        querystring: MemberListQuerySchema,
-        response: { 200: MemberPageSchema, ...ERRORS },
+        summary: 'Withdraw, answer a suspension or apply again (the company officer)',
+        body: OwnMembershipTransitionBodySchema,
+        response: { 200: MembershipFileSchema, ...ERRORS },
       },
     },
-    (request) => listMembers(request.serviceContext(), request.query),
+    (request) => transitionOwnMembership(request.serviceContext(), request.body),
   );
+
+  // The CBP work queue: GET /registry/members, its export and bulk transitions.
+  await app.register(memberQueueRoutes);
 
   app.get(
     '/registry/members/:organisationId',

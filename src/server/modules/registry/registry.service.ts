@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { actorOrganisationId, hasPermission } from '../../../domain/authorization/permissions.ts';
 import type { Role } from '../../../domain/authorization/roles.ts';
 import { AppError, type FieldIssue, notFound } from '../../../domain/errors/error-codes.ts';
@@ -10,6 +9,7 @@ import {
   IDENTIFIER_KIND_NAMES,
   validateEntityIdentifiers,
 } from '../../../domain/registry/identifiers/identifier-kinds.ts';
+import type { OwnMembershipTransitionBody } from '../../../domain/registry/lifecycle/member-transition.schema.ts';
 import {
   anniversaryOnOrAfter,
   annualReviewWindow,
@@ -32,10 +32,9 @@ import {
   type MembershipTransition,
   TRANSITION_ERROR_API_CODE,
   TRANSITION_RULES,
+  type TransitionEffects,
 } from '../../../domain/registry/lifecycle/membership-transitions.ts';
 import type {
-  MemberListQuery,
-  MemberPage,
   MembershipClockView,
   MembershipFile,
   MemberTransitionBody,
@@ -49,22 +48,21 @@ import {
   todayFromClock,
 } from '../../../domain/time/calendar-date.ts';
 import type { Db } from '../../db/database.ts';
-import { decodeCursor, encodeCursor } from '../../page-cursor.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
 import { rolesOfUser } from '../identity/users.service.ts';
 import { getOrganisation, organisationSummaries } from '../organisations/organisations.service.ts';
+import { profileCompleteness } from './company-profile.service.ts';
+import { notifyTransition } from './membership-notifications.ts';
 import {
   appendStatusHistory,
   type EntityTypeRow,
   findEntityTypes,
-  findMembers,
   findMembership,
   findStatusHistory,
   identifierClaimedElsewhere,
   insertMembership,
   lockIdentifierClaims,
-  type MemberKey,
   type MembershipRow,
   replaceEntityTypes,
   updateMembership,
@@ -77,12 +75,28 @@ function dateOrNull(text: string | null): CalendarDate | null {
   return text === null ? null : calendarDate(text);
 }
 
-function broken(row: MembershipRow): Error {
+/** The columns the lifecycle state and its clocks are read from (a file or a queue row). */
+export type MembershipStateColumns = Pick<
+  MembershipRow,
+  | 'organisationId'
+  | 'status'
+  | 'statusSince'
+  | 'reviewStep'
+  | 'heldStatus'
+  | 'suspensionResponseReceivedOn'
+  | 'removalCause'
+  | 'applicationSubmittedOn'
+  | 'certifiedOn'
+  | 'validatedOn'
+  | 'lastValidatedOn'
+>;
+
+function broken(row: MembershipStateColumns): Error {
   return new Error(`partner_memberships row ${row.organisationId} does not hold a valid state`);
 }
 
 /** The lifecycle state a stored row holds (the table's checks keep the fields consistent). */
-export function stateOfRow(row: MembershipRow): MembershipState {
+export function stateOfRow(row: MembershipStateColumns): MembershipState {
   const since = calendarDate(row.statusSince);
   const status = row.status;
   switch (status) {
@@ -142,7 +156,7 @@ function clockView(
 
 /** The clocks that run for a membership today, each with its rule (membership-clocks.ts). */
 export function membershipClocks(
-  row: MembershipRow,
+  row: MembershipStateColumns,
   state: MembershipState,
   today: CalendarDate,
 ): MembershipClockView[] {
@@ -273,40 +287,6 @@ export async function getMemberFile(
     throw notFound('Membership');
   }
   return loadFile(ctx, ctx.db, organisationId);
-}
-
-const MemberCursorSchema = z.tuple([z.string(), z.uuid()]);
-
-function encodeMemberCursor(key: MemberKey): string {
-  return encodeCursor([key.legalName, key.organisationId]);
-}
-
-function decodeMemberCursor(cursor: string): MemberKey {
-  const [legalName, organisationId] = decodeCursor(cursor, MemberCursorSchema);
-  return { legalName, organisationId };
-}
-
-/** Every company's membership, by legal name, for CBP (`registry:read:any`). */
-export async function listMembers(
-  ctx: ServiceContext,
-  query: MemberListQuery,
-): Promise<MemberPage> {
-  if (!hasPermission(ctx.actor, 'registry:read:any')) {
-    return { items: [], nextCursor: null };
-  }
-  const rows = await findMembers(ctx.db, {
-    status: query.state,
-    entityType: query.entityType,
-    nameContains: query.q,
-    after: query.cursor ? decodeMemberCursor(query.cursor) : undefined,
-    limit: query.limit + 1,
-  });
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? encodeMemberCursor(last) : null,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -488,10 +468,22 @@ export async function submitApplication(
     if (entityTypes.length === 0) {
       throw validationFailed([{ path: 'entityTypes', message: 'name at least one entity type' }]);
     }
+    // The hand-off from the company profile (ctpat-program.md §3.1): CBP needs the
+    // headquarters and the primary point of contact, who is a company officer.
+    const profile = await profileCompleteness(tx, organisationId);
+    if (!profile.headquarters) {
+      issues.push({ path: 'profile.addresses', message: 'add the headquarters address' });
+    }
+    if (!profile.primaryContact) {
+      issues.push({ path: 'profile.contacts', message: 'add the primary contact' });
+    }
     if (issues.length > 0) {
+      const eligibilityIssue = issues.some((issue) => issue.path.startsWith('entityTypes.'));
       throw new AppError(
         'VALIDATION_FAILED',
-        'The company does not meet the eligibility requirements: the application cannot be submitted',
+        eligibilityIssue
+          ? 'The company does not meet the eligibility requirements: the application cannot be submitted'
+          : 'The company profile is incomplete: the application cannot be submitted',
         { issues, blocking },
       );
     }
@@ -516,7 +508,7 @@ export async function submitApplication(
       on: today,
       at: now,
     });
-    await appendAuditEvent(tx, auditOrigin(ctx), {
+    const event = await appendAuditEvent(tx, auditOrigin(ctx), {
       action: result.effects.audit.action,
       targetType: 'partner_membership',
       targetId: organisationId,
@@ -527,6 +519,15 @@ export async function submitApplication(
         agreementAcceptedBy: actor.userId,
         agreementAcceptedAt: now.toISOString(),
       },
+    });
+    await notifyTransition(ctx, tx, {
+      eventId: event.id,
+      notifications: result.effects.notifications,
+      organisationId,
+      on: today,
+      reason: null,
+      assignedSpecialistUserId: row.assignedSpecialistUserId,
+      cbpOfficeId: row.cbpOfficeId,
     });
   });
   return loadFile(ctx, ctx.db, organisationId);
@@ -557,15 +558,22 @@ async function specialistOffice(db: Db, userId: string): Promise<string> {
 }
 
 /**
- * Applies one lifecycle transition to a member's file (CBP): the domain state machine decides
- * whether it may start from the current state and whether the actor's role may make it; the
- * new state, its history row and its audit event are written in one transaction.
+ * A lifecycle transition a CBP person asks for, with what does not depend on the member checked
+ * once: the permission, that a person with a CBP role makes it, and the specialist an
+ * assignment names. The single and the bulk route both start here.
  */
-export async function transitionMember(
+export interface PreparedTransition {
+  actor: { userId: string; role: Role };
+  transition: MembershipTransition;
+  reason: string | null;
+  evidenceIds: readonly string[];
+  specialist: { userId: string; officeId: string } | null;
+}
+
+export async function prepareTransition(
   ctx: ServiceContext,
-  organisationId: string,
   body: MemberTransitionBody,
-): Promise<MembershipFile> {
+): Promise<PreparedTransition> {
   const actor = ctx.actor;
   if (!hasPermission(actor, 'registry:review:any')) {
     throw notFound('Membership');
@@ -573,7 +581,6 @@ export async function transitionMember(
   if (actor.kind !== 'user' || actor.role === null) {
     throw new AppError('FORBIDDEN', 'Lifecycle transitions are made by a person with a CBP role');
   }
-  const role = actor.role;
   const specialist =
     body.transition === 'assign_specialist'
       ? body.specialistUserId
@@ -588,73 +595,193 @@ export async function transitionMember(
       { path: 'body.specialistUserId', message: 'is required to assign a specialist' },
     ]);
   }
+  return {
+    actor: { userId: actor.userId, role: actor.role },
+    transition: body.transition,
+    reason: body.reason ?? null,
+    evidenceIds: body.evidenceIds ?? [],
+    specialist,
+  };
+}
+
+/** A transition the state machine and the record checks allowed on one member: what to write. */
+export interface PlannedTransition {
+  organisationId: string;
+  row: MembershipRow;
+  state: MembershipState;
+  next: MembershipState;
+  effects: TransitionEffects;
+}
+
+/**
+ * Locks the member's row and decides, writing nothing, whether the transition may be made: the
+ * domain state machine decides whether it may start from the current state and whether the
+ * actor's role may make it; then the record check. Throws the AppError that refuses it.
+ */
+export async function planTransition(
+  tx: Db,
+  organisationId: string,
+  prepared: PreparedTransition,
+  today: CalendarDate,
+): Promise<PlannedTransition> {
+  const { actor, transition } = prepared;
+  const row = await findMembership(tx, organisationId, { forUpdate: true });
+  if (!row) {
+    throw notFound('Membership');
+  }
+  const state = stateOfRow(row);
+  const result = applyTransition(state, transition, {
+    actorRole: actor.role,
+    on: today,
+    reason: prepared.reason,
+    evidenceIds: prepared.evidenceIds,
+  });
+  if (!result.ok) {
+    throw transitionRefused(result);
+  }
+  // Check 2 beyond the role: an SCSS works the files assigned to it.
+  if (
+    actor.role === 'scss' &&
+    ASSIGNED_WORK.includes(transition) &&
+    row.assignedSpecialistUserId !== actor.userId
+  ) {
+    throw new AppError(
+      'FORBIDDEN',
+      `${TRANSITION_RULES[transition].label}: this member is assigned to another specialist`,
+    );
+  }
+  return { organisationId, row, state, next: result.next, effects: result.effects };
+}
+
+/**
+ * A new application starts from nothing: the last membership's submission, agreement,
+ * certification, validations and specialist belong to it (and its history), not to the new one,
+ * whose clocks must not run from them. The draft's entity types stay, to be edited.
+ */
+const NEW_APPLICATION_COLUMNS = {
+  applicationSubmittedOn: null,
+  agreementSignedByUserId: null,
+  agreementSignedAt: null,
+  certifiedOn: null,
+  validatedOn: null,
+  lastValidatedOn: null,
+  assignedSpecialistUserId: null,
+  cbpOfficeId: null,
+} as const;
+
+/** Writes a planned transition: the new state, its history row and its audit event. */
+export async function writeTransition(
+  ctx: ServiceContext,
+  tx: Db,
+  plan: PlannedTransition,
+  prepared: PreparedTransition,
+  at: { now: Date; today: CalendarDate },
+): Promise<void> {
+  const { organisationId, row, state, next, effects } = plan;
+  const { actor, transition, specialist } = prepared;
+  const { now, today } = at;
+  const validation =
+    transition === 'record_validation_meets' || transition === 'record_validation_exceeds';
+  await updateMembership(tx, organisationId, {
+    ...stateColumns(next),
+    ...(specialist
+      ? { assignedSpecialistUserId: specialist.userId, cbpOfficeId: specialist.officeId }
+      : {}),
+    ...(transition === 'certify' ? { certifiedOn: today } : {}),
+    ...(validation ? { validatedOn: row.validatedOn ?? today, lastValidatedOn: today } : {}),
+    ...(transition === 'start_new_application' ? NEW_APPLICATION_COLUMNS : {}),
+    updatedAt: now,
+  });
+  await appendStatusHistory(tx, {
+    organisationId,
+    transition,
+    fromState: state.status,
+    toState: next.status,
+    toReviewStep: next.status === 'under_review' ? next.reviewStep : null,
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    reason: effects.audit.reason,
+    evidenceIds: [...effects.audit.evidenceIds],
+    on: today,
+    at: now,
+  });
+  const event = await appendAuditEvent(tx, auditOrigin(ctx), {
+    action: effects.audit.action,
+    targetType: 'partner_membership',
+    targetId: organisationId,
+    organisationId,
+    before: auditState(state),
+    after: {
+      ...auditState(next),
+      reason: effects.audit.reason,
+      evidenceIds: [...effects.audit.evidenceIds],
+      ...(specialist ? { assignedSpecialistUserId: specialist.userId } : {}),
+    },
+  });
+  await notifyTransition(ctx, tx, {
+    eventId: event.id,
+    notifications: effects.notifications,
+    organisationId,
+    on: today,
+    reason: effects.audit.reason,
+    assignedSpecialistUserId: specialist?.userId ?? row.assignedSpecialistUserId,
+    cbpOfficeId: specialist?.officeId ?? row.cbpOfficeId,
+  });
+}
+
+/**
+ * Applies one lifecycle transition to a member's file (CBP): checked (prepareTransition,
+ * planTransition) and written (writeTransition) in one transaction.
+ */
+export async function transitionMember(
+  ctx: ServiceContext,
+  organisationId: string,
+  body: MemberTransitionBody,
+): Promise<MembershipFile> {
+  const prepared = await prepareTransition(ctx, body);
   const now = ctx.clock.now();
   const today = todayFromClock(ctx.clock);
   await ctx.db.transaction(async (tx) => {
-    const row = await findMembership(tx, organisationId, { forUpdate: true });
-    if (!row) {
-      throw notFound('Membership');
-    }
-    const state = stateOfRow(row);
-    const result = applyTransition(state, body.transition, {
-      actorRole: role,
-      on: today,
-      reason: body.reason ?? null,
-      evidenceIds: body.evidenceIds ?? [],
-    });
-    if (!result.ok) {
-      throw transitionRefused(result);
-    }
-    // Check 2 beyond the role: an SCSS works the files assigned to it.
-    if (
-      role === 'scss' &&
-      ASSIGNED_WORK.includes(body.transition) &&
-      row.assignedSpecialistUserId !== actor.userId
-    ) {
-      throw new AppError(
-        'FORBIDDEN',
-        `${TRANSITION_RULES[body.transition].label}: this member is assigned to another specialist`,
-      );
-    }
-    const next = result.next;
-    const validation =
-      body.transition === 'record_validation_meets' ||
-      body.transition === 'record_validation_exceeds';
-    await updateMembership(tx, organisationId, {
-      ...stateColumns(next),
-      ...(specialist
-        ? { assignedSpecialistUserId: specialist.userId, cbpOfficeId: specialist.officeId }
-        : {}),
-      ...(body.transition === 'certify' ? { certifiedOn: today } : {}),
-      ...(validation ? { validatedOn: row.validatedOn ?? today, lastValidatedOn: today } : {}),
-      updatedAt: now,
-    });
-    await appendStatusHistory(tx, {
-      organisationId,
-      transition: body.transition,
-      fromState: state.status,
-      toState: next.status,
-      toReviewStep: next.status === 'under_review' ? next.reviewStep : null,
-      actorUserId: actor.userId,
-      actorRole: role,
-      reason: result.effects.audit.reason,
-      evidenceIds: [...result.effects.audit.evidenceIds],
-      on: today,
-      at: now,
-    });
-    await appendAuditEvent(tx, auditOrigin(ctx), {
-      action: result.effects.audit.action,
-      targetType: 'partner_membership',
-      targetId: organisationId,
-      organisationId,
-      before: auditState(state),
-      after: {
-        ...auditState(next),
-        reason: result.effects.audit.reason,
-        evidenceIds: [...result.effects.audit.evidenceIds],
-        ...(specialist ? { assignedSpecialistUserId: specialist.userId } : {}),
-      },
-    });
+    const plan = await planTransition(tx, organisationId, prepared, today);
+    await writeTransition(ctx, tx, plan, prepared, { now, today });
+  });
+  return loadFile(ctx, ctx.db, organisationId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Member transitions
+
+/**
+ * A transition the member company makes itself (withdraw, answer a suspension, apply again):
+ * only its company officer, signed in, commits the company (membership-transitions.ts). The
+ * domain decides whether it may start from the current state and checks its guards (a reason
+ * to withdraw, evidence for a response, the re-application bar after a removal for an
+ * unanswered suspension); the write is the CBP transitions' (writeTransition).
+ */
+export async function transitionOwnMembership(
+  ctx: ServiceContext,
+  body: OwnMembershipTransitionBody,
+): Promise<MembershipFile> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user' || actor.role !== 'company_officer' || actor.organisationId === null) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Only a company officer, signed in, makes a transition for the company',
+    );
+  }
+  const organisationId = actor.organisationId;
+  const prepared: PreparedTransition = {
+    actor: { userId: actor.userId, role: actor.role },
+    transition: body.transition,
+    reason: body.reason ?? null,
+    evidenceIds: body.evidenceIds ?? [],
+    specialist: null,
+  };
+  const now = ctx.clock.now();
+  const today = todayFromClock(ctx.clock);
+  await ctx.db.transaction(async (tx) => {
+    const plan = await planTransition(tx, organisationId, prepared, today);
+    await writeTransition(ctx, tx, plan, prepared, { now, today });
   });
   return loadFile(ctx, ctx.db, organisationId);
 }

@@ -72,6 +72,13 @@ export const partnerMemberships = pgTable(
       table.assignedSpecialistUserId,
       table.organisationId,
     ),
+    // The CBP queue sorts by application date (oldest first) and by how long a member has been
+    // in its state; keyset pages on (date, id) need these at 100,000 members.
+    index('partner_memberships_submitted_idx').on(
+      table.applicationSubmittedOn,
+      table.organisationId,
+    ),
+    index('partner_memberships_status_since_idx').on(table.statusSince, table.organisationId),
     check('partner_memberships_status_known', oneOf(table.status, MEMBERSHIP_STATUSES)),
     check(
       'partner_memberships_review_step',

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
@@ -15,7 +16,7 @@ import { isBlank, looksLikeEmail } from '../../lib/validators.ts';
 
 type SignInValues = { email: string; password: string };
 
-function errorHeading(error: Error | null, t: ReturnType<typeof useTranslation>['t']): string {
+function errorHeading(error: Error | null, t: TFunction): string {
   if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS') {
     return t('signIn.errors.invalidCredentials');
   }

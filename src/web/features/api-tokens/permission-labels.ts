@@ -31,4 +31,6 @@ export const PERMISSION_LABEL_KEYS = {
   'mra:manage:any': 'permissionNames.mra_manage_any',
   'partner_certifications:manage': 'permissionNames.partner_certifications_manage',
   'trade_compliance:manage:any': 'permissionNames.trade_compliance_manage_any',
+  'criteria:read': 'permissionNames.criteria_read',
+  'criteria:manage:any': 'permissionNames.criteria_manage_any',
 } as const satisfies Record<Permission, `permissionNames.${string}`>;

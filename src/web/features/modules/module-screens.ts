@@ -8,7 +8,15 @@ export type ScreenPath =
   | '/organisation/api-tokens'
   | '/audit'
   | '/inbox'
-  | '/admin/outbox';
+  | '/admin/outbox'
+  | '/membership'
+  | '/svi'
+  | '/pilot'
+  | '/cbp/pilot'
+  | '/admin/mra-programs'
+  | '/partners/aeo-certifications'
+  | '/company/profile'
+  | '/cbp/members';
 
 export type ScreenLabelKey =
   | 'nav.organisations'
@@ -16,7 +24,15 @@ export type ScreenLabelKey =
   | 'nav.apiTokens'
   | 'nav.audit'
   | 'nav.inbox'
-  | 'nav.outbox';
+  | 'nav.outbox'
+  | 'registry.nav.membership'
+  | 'svi.nav'
+  | 'pilot.nav.member'
+  | 'pilot.nav.cbp'
+  | 'mra.nav.programs'
+  | 'mra.nav.certifications'
+  | 'companyProfile.nav'
+  | 'cbpMembers.nav';
 
 export interface Screen {
   to: ScreenPath;
@@ -32,7 +48,22 @@ export interface Screen {
  */
 export const MODULE_SCREENS: Partial<Record<ModuleId, readonly Screen[]>> = {
   member_registry: [
+    { to: '/membership', labelKey: 'registry.nav.membership', permission: 'registry:read' },
+    { to: '/company/profile', labelKey: 'companyProfile.nav', permission: 'registry:read' },
+    // CBP's first screen of the registry: the work queue over every member.
+    { to: '/cbp/members', labelKey: 'cbpMembers.nav', permission: 'registry:read:any' },
     { to: '/organisations', labelKey: 'nav.organisations', permission: 'organisations:read' },
+    { to: '/pilot', labelKey: 'pilot.nav.member', permission: 'registry:read' },
+    { to: '/cbp/pilot', labelKey: 'pilot.nav.cbp', permission: 'pilot:manage:any' },
+    { to: '/admin/mra-programs', labelKey: 'mra.nav.programs', permission: 'mra:read' },
+  ],
+  business_partners: [
+    { to: '/svi', labelKey: 'svi.nav', permission: 'svi:read' },
+    {
+      to: '/partners/aeo-certifications',
+      labelKey: 'mra.nav.certifications',
+      permission: 'registry:read',
+    },
   ],
   notifications: [{ to: '/inbox', labelKey: 'nav.inbox', permission: 'notifications:read' }],
   audit_trail: [{ to: '/audit', labelKey: 'nav.audit', permission: 'audit:read' }],

@@ -22,6 +22,8 @@ export function useNotificationText(): (notification: AppNotification) => string
       address: text('address'),
       device: text('device'),
       remaining: text('remaining'),
+      category: text('category'),
+      outcome: text('outcome'),
       time: instant('time'),
       until: instant('until'),
       expires: instant('expires'),

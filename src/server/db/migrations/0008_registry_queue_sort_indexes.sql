@@ -1,0 +1,2 @@
+CREATE INDEX "partner_memberships_submitted_idx" ON "partner_memberships" USING btree ("application_submitted_on","organisation_id");--> statement-breakpoint
+CREATE INDEX "partner_memberships_status_since_idx" ON "partner_memberships" USING btree ("status_since","organisation_id");
