@@ -64,6 +64,21 @@ export const AUDIT_ACTIONS = [
   'criteria_catalog.imported',
   'criteria_catalog.published',
   'criteria_catalog.discarded',
+  'security_profile.created',
+  'security_profile.answer_saved',
+  'security_profile.section_assigned',
+  'security_profile.section_unassigned',
+  'security_profile.comment_added',
+  'security_profile.catalog_updated',
+  'security_profile.submitted',
+  'security_profile.criterion_reviewed',
+  'security_profile.returned',
+  'security_profile.approved',
+  'evidence.uploaded',
+  'evidence.updated',
+  'evidence.deleted',
+  'evidence.linked',
+  'evidence.unlinked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -35,6 +35,15 @@ export const PERMISSIONS = [
   'trade_compliance:manage:any',
   'criteria:read',
   'criteria:manage:any',
+  'profile:read',
+  'profile:edit',
+  'profile:assign',
+  'profile:submit',
+  'profile:read:any',
+  'profile:review:any',
+  'evidence:read',
+  'evidence:manage',
+  'evidence:read:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +64,12 @@ const ORGANISATION_MANAGER: readonly Permission[] = [
   'svi:read',
   'svi:manage',
   'partner_certifications:manage',
+  // The Security Profile and its evidence (issue 5): admins prepare, only the officer submits.
+  'profile:read',
+  'profile:edit',
+  'profile:assign',
+  'evidence:read',
+  'evidence:manage',
   'users:read',
   'users:manage',
   'api_tokens:manage',
@@ -66,7 +81,23 @@ const CBP_STAFF: readonly Permission[] = [...SIGNED_IN, 'users:read', 'organisat
  * transition each role may make is the domain's table (membership-transitions.ts), checked by
  * the registry service.
  */
-const REGISTRY_REVIEWER: readonly Permission[] = ['registry:read:any', 'registry:review:any'];
+const REGISTRY_REVIEWER: readonly Permission[] = [
+  'registry:read:any',
+  'registry:review:any',
+  'profile:read:any',
+  'profile:review:any',
+  'evidence:read:any',
+];
+/**
+ * Contributors and consultants edit the profile sections assigned to them and upload evidence
+ * (product.md, "Users and roles"); the service checks the assignment (check 2).
+ */
+const PROFILE_CONTRIBUTOR: readonly Permission[] = [
+  'profile:read',
+  'profile:edit',
+  'evidence:read',
+  'evidence:manage',
+];
 
 /**
  * The role → permission map (product.md, "Users and roles"). Later modules add their
@@ -75,7 +106,7 @@ const REGISTRY_REVIEWER: readonly Permission[] = ['registry:read:any', 'registry
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Only the officer signs the partner agreement for the company (ctpat-program.md §3.1).
   // The officer also commits the company to the 3PL pilot (a request on its behalf).
-  company_officer: [...ORGANISATION_MANAGER, 'registry:submit', 'pilot:request'],
+  company_officer: [...ORGANISATION_MANAGER, 'registry:submit', 'pilot:request', 'profile:submit'],
   company_admin: ORGANISATION_MANAGER,
   // Contributors help with business-partner vetting: they see SVI partners and record AEO
   // certifications, but do not consent for the company.
@@ -85,8 +116,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'registry:read',
     'svi:read',
     'partner_certifications:manage',
+    ...PROFILE_CONTRIBUTOR,
   ],
-  consultant: [...SIGNED_IN, 'users:read', 'registry:read'],
+  // Like a contributor, for an outside consultant (always shown as such).
+  consultant: [...SIGNED_IN, 'users:read', 'registry:read', ...PROFILE_CONTRIBUTOR],
   scss: [...CBP_STAFF, ...REGISTRY_REVIEWER],
   supervisory_scss: [
     ...CBP_STAFF,
@@ -108,7 +141,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     // Program managers import and publish criteria catalog versions (issue 5, item 1).
     'criteria:manage:any',
   ],
-  regulatory_audit: [...CBP_STAFF, 'registry:read:any', 'audit:read', 'audit:read:any'],
+  // Read-only access to member files, profiles and their evidence (product.md).
+  regulatory_audit: [
+    ...CBP_STAFF,
+    'registry:read:any',
+    'profile:read:any',
+    'evidence:read:any',
+    'audit:read',
+    'audit:read:any',
+  ],
   protest_reviewer: CBP_STAFF,
   // The metrics viewer sees aggregate, de-identified metrics only: no member identities.
   metrics_viewer: ['account:manage', 'mfa:enrol', 'notifications:read', 'mra:read'],

@@ -33,4 +33,13 @@ export const PERMISSION_LABEL_KEYS = {
   'trade_compliance:manage:any': 'permissionNames.trade_compliance_manage_any',
   'criteria:read': 'permissionNames.criteria_read',
   'criteria:manage:any': 'permissionNames.criteria_manage_any',
+  'profile:read': 'permissionNames.profile_read',
+  'profile:edit': 'permissionNames.profile_edit',
+  'profile:assign': 'permissionNames.profile_assign',
+  'profile:submit': 'permissionNames.profile_submit',
+  'profile:read:any': 'permissionNames.profile_read_any',
+  'profile:review:any': 'permissionNames.profile_review_any',
+  'evidence:read': 'permissionNames.evidence_read',
+  'evidence:manage': 'permissionNames.evidence_manage',
+  'evidence:read:any': 'permissionNames.evidence_read_any',
 } as const satisfies Record<Permission, `permissionNames.${string}`>;
