@@ -185,6 +185,24 @@ describe('identifier rules per entity type', () => {
     });
   });
 
+  it('lets a draft lack required kinds, but not carry an invalid one', () => {
+    const draft = { mexicanCompany: true, draft: true };
+    expect(validateEntityIdentifiers('customs_broker', [], draft)).toEqual({
+      ok: true,
+      identifiers: [],
+      warnings: [],
+    });
+    const invalid = validateEntityIdentifiers(
+      'highway_carrier_us_mexico',
+      [{ kind: 'scac', value: 'A' }],
+      draft,
+    );
+    expect(invalid.ok).toBe(false);
+    expect(invalid.ok ? [] : invalid.issues.map((issue) => issue.path)).toEqual([
+      'identifiers.0.value',
+    ]);
+  });
+
   it('names every missing required kind, and one-of groups as alternatives', () => {
     expect(validateEntityIdentifiers('customs_broker', [], notMexican)).toEqual({
       ok: false,

@@ -216,6 +216,11 @@ export const ENTITY_IDENTIFIER_RULES: { readonly [T in EntityType]: EntityIdenti
 export interface EntityIdentifierContext {
   /** The company is Mexican (incorporated in Mexico): RFC requirements apply. */
   mexicanCompany: boolean;
+  /**
+   * A draft: every identifier given must be valid, but required ones may still be missing (a
+   * company saves its application as it goes; completeness is checked at submission).
+   */
+  draft?: boolean;
 }
 
 /** Every kind an entity type accepts, required or not. */
@@ -325,6 +330,11 @@ export function validateEntityIdentifiers(
   // Missing kinds are judged on what was given with a known kind, valid or not, so a mistyped
   // SCAC is reported once, at its value, and not again as "a SCAC is required".
   const givenKinds = new Set(identifiers.map((identifier) => identifier.kind));
+  if (context.draft) {
+    return issues.length > 0
+      ? { ok: false, issues }
+      : { ok: true, identifiers: validated, warnings };
+  }
   for (const kind of rule.required) {
     if (!givenKinds.has(kind)) issues.push({ path, message: E.required(kind) });
   }

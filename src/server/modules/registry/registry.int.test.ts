@@ -241,15 +241,30 @@ describe('PUT /api/v1/registry/application', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(errorCode(response)).toBe('VALIDATION_FAILED');
+    // A draft may still lack the carrier's required identifiers; what it gives must be valid.
     expect(issuePaths(response)).toEqual([
       'body.entityTypes.0.identifiers.1.value',
       'body.entityTypes.1.eligibility',
-      'body.entityTypes.1.identifiers',
     ]);
     // Nothing was written.
     const mine = await call('GET', '/api/v1/registry/membership', admin);
     expect(mine.statusCode).toBe(404);
     expect(await auditActionsOn(testApp.database.db, company.id)).toEqual([]);
+  });
+
+  it('saves a draft that still lacks a required identifier, and submission names it', async () => {
+    const { admin, officer } = await newCompany();
+    const saved = await call('PUT', '/api/v1/registry/application', admin, {
+      entityTypes: [
+        { entityType: 'importer', identifiers: [], eligibility: proceedAnswers('importer') },
+      ],
+    });
+    expect(saved.statusCode).toBe(200);
+    const submitted = await call('POST', '/api/v1/registry/application/submit', officer, {
+      agreementAccepted: true,
+    });
+    expect(submitted.statusCode).toBe(400);
+    expect(issuePaths(submitted)).toContain('entityTypes.0.identifiers');
   });
 
   it('refuses an identifier already in another company’s active application with 409', async () => {

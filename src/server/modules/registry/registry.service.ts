@@ -1,6 +1,7 @@
 import { actorOrganisationId, hasPermission } from '../../../domain/authorization/permissions.ts';
 import type { Role } from '../../../domain/authorization/roles.ts';
 import { AppError, type FieldIssue, notFound } from '../../../domain/errors/error-codes.ts';
+import type { EntityType } from '../../../domain/organisations/entity-types.ts';
 import {
   eligibilityAnswersSchema,
   evaluateEligibility,
@@ -289,6 +290,15 @@ export async function getMemberFile(
   return loadFile(ctx, ctx.db, organisationId);
 }
 
+/**
+ * The entity types a company applied or is a member as, for other modules: the Security Profile
+ * answers the criteria of each (issue 5, item 2). Not an entry point for requests.
+ */
+export async function entityTypesOfMember(db: Db, organisationId: string): Promise<EntityType[]> {
+  const rows = await findEntityTypes(db, organisationId);
+  return rows.map((row) => row.entityType);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The application
 
@@ -341,7 +351,8 @@ export async function saveApplication(
     const identifiers = validateEntityIdentifiers(
       entry.entityType,
       entry.identifiers,
-      { mexicanCompany: organisation.countryCode === 'MX' },
+      // A draft may lack required identifiers; submission checks they are all there.
+      { mexicanCompany: organisation.countryCode === 'MX', draft: true },
       `${path}.identifiers`,
     );
     const answers = eligibilityAnswersSchema(entry.entityType).safeParse(entry.eligibility);
@@ -427,6 +438,8 @@ export async function submitApplication(
   const organisationId = actor.organisationId;
   const now = ctx.clock.now();
   const today = todayFromClock(ctx.clock);
+  // Read before the transaction: PGlite has one connection, which the transaction holds.
+  const company = await getOrganisation(ctx, organisationId);
   await ctx.db.transaction(async (tx) => {
     await lockIdentifierClaims(tx);
     const row = await findMembership(tx, organisationId, { forUpdate: true });
@@ -436,6 +449,18 @@ export async function submitApplication(
     const entityTypes = await findEntityTypes(tx, organisationId);
     const issues: FieldIssue[] = [];
     const blocking: { entityType: string; questionId: string; reason: string }[] = [];
+    entityTypes.forEach((entry, index) => {
+      // Drafts may be saved without every required identifier: all must be there now.
+      const identifiers = validateEntityIdentifiers(
+        entry.entityType,
+        entry.identifiers,
+        { mexicanCompany: company.countryCode === 'MX' },
+        `entityTypes.${index}.identifiers`,
+      );
+      if (!identifiers.ok) {
+        issues.push(...identifiers.issues);
+      }
+    });
     entityTypes.forEach((entry, index) => {
       const result = evaluateEligibility(entry.entityType, entry.eligibility);
       if (result.eligible) return;
