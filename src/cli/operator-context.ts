@@ -38,6 +38,7 @@ export async function operatorContext(
     mail: config.mail,
     oidc: config.oidc,
     pilot: config.pilot,
+    membershipClocks: config.membershipClocks,
   };
   return {
     db,

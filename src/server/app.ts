@@ -36,6 +36,7 @@ import { metricsPlugin } from './plugins/metrics.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { requestContextPlugin, requestIdFrom } from './plugins/request-context.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
+import { DEFAULT_MEMBERSHIP_CLOCK_SETTINGS } from '../domain/registry/lifecycle/membership-clocks.ts';
 import type { Runtime } from './runtime.ts';
 import { deriveKeys } from './security/secret-key.ts';
 import { systemClock } from './system-clock.ts';
@@ -44,7 +45,12 @@ export const APP_VERSION = '0.1.0';
 
 export interface BuildAppOptions {
   config: Pick<Config, 'logLevel' | 'logPretty' | 'webDistDir' | 'nodeEnv'> &
-    Partial<Pick<Config, 'session' | 'publicUrl' | 'mail' | 'trustProxy' | 'oidc' | 'pilot'>>;
+    Partial<
+      Pick<
+        Config,
+        'session' | 'publicUrl' | 'mail' | 'trustProxy' | 'oidc' | 'pilot' | 'membershipClocks'
+      >
+    >;
   database: DatabaseHandle;
   /** The deployment secret; keys derive from it. A random one when absent (tests). */
   secretKey?: Buffer;
@@ -112,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     mail: config.mail ?? { smtpUrl: null, from: 'OpenCTPAT <no-reply@localhost>' },
     oidc: config.oidc ?? null,
     pilot: config.pilot ?? unconfiguredPilot(),
+    membershipClocks: config.membershipClocks ?? DEFAULT_MEMBERSHIP_CLOCK_SETTINGS,
   };
   const clock = options.clock ?? systemClock;
   const app = Fastify({

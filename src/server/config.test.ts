@@ -140,6 +140,40 @@ describe(loadConfig.name, () => {
     });
   });
 
+  it('takes the provisional membership periods from MEMBERSHIP_*, still provisional unless verified', () => {
+    const defaults = loadConfig({}).membershipClocks;
+    expect(defaults.suspensionResponseDays).toMatchObject({ value: 90, provisional: true });
+    const changed = loadConfig({ MEMBERSHIP_SUSPENSION_RESPONSE_DAYS: '60' }).membershipClocks;
+    // Changing a number does not verify it.
+    expect(changed.suspensionResponseDays).toMatchObject({ value: 60, provisional: true });
+    const verified = loadConfig({
+      MEMBERSHIP_ANNUAL_REVIEW_WINDOW_DAYS: '120',
+      MEMBERSHIP_PERIODS_VERIFIED: 'annual_review_window',
+      MEMBERSHIP_PERIODS_SOURCE: 'CTPAT Portal 2.0 user guide, 2026 edition, section 5.2',
+    }).membershipClocks;
+    expect(verified.annualReviewWindowDays).toEqual({
+      value: 120,
+      provisional: false,
+      source: 'CTPAT Portal 2.0 user guide, 2026 edition, section 5.2',
+    });
+    expect(verified.reapplicationBarYears.provisional).toBe(true);
+  });
+
+  it('refuses membership periods out of bounds or verified without a source, naming the variable', () => {
+    expect(configError({ MEMBERSHIP_SUSPENSION_RESPONSE_DAYS: '0' }).issues).toEqual([
+      'MEMBERSHIP_SUSPENSION_RESPONSE_DAYS: must be a whole number from 1 to 730, got 0',
+    ]);
+    expect(configError({ MEMBERSHIP_REAPPLICATION_BAR_YEARS: 'one' }).issues[0]).toContain(
+      'MEMBERSHIP_REAPPLICATION_BAR_YEARS: must be a whole number',
+    );
+    expect(configError({ MEMBERSHIP_PERIODS_VERIFIED: 'suspension_response' }).issues[0]).toContain(
+      'MEMBERSHIP_PERIODS_SOURCE: is required when MEMBERSHIP_PERIODS_VERIFIED is set',
+    );
+    expect(configError({ MEMBERSHIP_PERIODS_VERIFIED: 'annual_review' }).issues[0]).toContain(
+      'MEMBERSHIP_PERIODS_VERIFIED: must list annual_review_window, suspension_response or reapplication_bar',
+    );
+  });
+
   it('checks the 3PL pilot settings against P.L. 118-98 and 90 FR 52690, naming the variables', () => {
     expect(configError({ PILOT_3PL_CAP_ASSET_BASED: '11' }).issues[0]).toContain(
       'PILOT_3PL_CAP_ASSET_BASED: must be 1-10',

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  type MembershipClockSettingName,
+  type MembershipClockSettings,
+  resolveMembershipClockSettings,
+} from '../domain/registry/lifecycle/membership-clocks.ts';
+import {
   configurePilot,
   type PilotConfiguration,
 } from '../domain/registry/lifecycle/pilot-configuration.ts';
@@ -13,6 +18,10 @@ const calendarDateFromEnv = z
   .string()
   .refine((value) => parseCalendarDate(value) !== null, 'must be a date as YYYY-MM-DD')
   .transform((value) => calendarDate(value));
+
+const wholeNumberFromEnv = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number');
 
 const pilotCapFromEnv = z.coerce
   .number({ message: 'must be a number' })
@@ -126,7 +135,46 @@ const EnvSchema = z.object({
   /** Participants per category, 1-10 (default 10, the statutory maximum). */
   PILOT_3PL_CAP_ASSET_BASED: pilotCapFromEnv.optional(),
   PILOT_3PL_CAP_NON_ASSET_BASED: pilotCapFromEnv.optional(),
+  /**
+   * Membership periods that rest on CBP policy seen only in secondary sources (issue 4: "unverified
+   * periods are configuration, not constants"; membership-clocks.ts). Each stays provisional
+   * unless named in MEMBERSHIP_PERIODS_VERIFIED together with MEMBERSHIP_PERIODS_SOURCE.
+   */
+  MEMBERSHIP_ANNUAL_REVIEW_WINDOW_DAYS: wholeNumberFromEnv.optional(),
+  MEMBERSHIP_SUSPENSION_RESPONSE_DAYS: wholeNumberFromEnv.optional(),
+  MEMBERSHIP_REAPPLICATION_BAR_YEARS: wholeNumberFromEnv.optional(),
+  /** Comma-separated: annual_review_window, suspension_response, reapplication_bar. */
+  MEMBERSHIP_PERIODS_VERIFIED: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.enum(['annual_review_window', 'suspension_response', 'reapplication_bar'], {
+          error: 'must list annual_review_window, suspension_response or reapplication_bar',
+        }),
+      ),
+    )
+    .optional(),
+  /** The primary source that confirms the verified periods (required with the list). */
+  MEMBERSHIP_PERIODS_SOURCE: z.string().trim().min(1).max(500).optional(),
 });
+
+/** The environment variable behind each membership period setting, for error messages. */
+const MEMBERSHIP_PERIOD_VARIABLES: Record<MembershipClockSettingName, string> = {
+  annualReviewWindowDays: 'MEMBERSHIP_ANNUAL_REVIEW_WINDOW_DAYS',
+  suspensionResponseDays: 'MEMBERSHIP_SUSPENSION_RESPONSE_DAYS',
+  reapplicationBarYears: 'MEMBERSHIP_REAPPLICATION_BAR_YEARS',
+};
+const VERIFIED_PERIOD_NAMES: Record<string, MembershipClockSettingName> = {
+  annual_review_window: 'annualReviewWindowDays',
+  suspension_response: 'suspensionResponseDays',
+  reapplication_bar: 'reapplicationBarYears',
+};
 
 /** The environment variable behind each pilot setting, for error messages. */
 const PILOT_SETTING_VARIABLES: Record<string, string> = {
@@ -169,6 +217,8 @@ export interface Config {
   oidc: { issuerUrl: string; clientId: string; clientSecret: string; displayName: string } | null;
   /** The 3PL pilot's dates and caps (PILOT_3PL_*). */
   pilot: PilotConfiguration;
+  /** Provisional membership periods (MEMBERSHIP_*), checked by the domain's bounds. */
+  membershipClocks: MembershipClockSettings;
 }
 
 export class ConfigError extends Error {
@@ -189,7 +239,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
-        const name = issue.path.join('.');
+        // The variable, not the index inside a list-valued one (MEMBERSHIP_PERIODS_VERIFIED.0).
+        const name = String(issue.path[0] ?? '');
         const value = env[name];
         const shown = SECRET_VARIABLES.has(name) || value === undefined ? '' : ` (got "${value}")`;
         return `${name}: ${issue.message}${shown}`;
@@ -221,6 +272,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ),
     );
   }
+  const membershipClocks = configureMembershipClocks(e);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     nodeEnv: e.NODE_ENV,
@@ -254,5 +306,44 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : null,
     pilot: pilot.configuration,
+    membershipClocks,
   };
+}
+
+/** The membership periods with a deployment's values, each still provisional unless verified. */
+function configureMembershipClocks(e: z.output<typeof EnvSchema>): MembershipClockSettings {
+  const verified = new Set(
+    (e.MEMBERSHIP_PERIODS_VERIFIED ?? []).map((name) => VERIFIED_PERIOD_NAMES[name]),
+  );
+  if (verified.size > 0 && !e.MEMBERSHIP_PERIODS_SOURCE) {
+    throw new ConfigError([
+      'MEMBERSHIP_PERIODS_SOURCE: is required when MEMBERSHIP_PERIODS_VERIFIED is set (name the primary source)',
+    ]);
+  }
+  const override = (name: MembershipClockSettingName, value: number | undefined) => ({
+    ...(value === undefined ? {} : { value }),
+    ...(verified.has(name) && e.MEMBERSHIP_PERIODS_SOURCE
+      ? { provisional: false, source: e.MEMBERSHIP_PERIODS_SOURCE }
+      : {}),
+  });
+  const resolved = resolveMembershipClockSettings({
+    annualReviewWindowDays: override(
+      'annualReviewWindowDays',
+      e.MEMBERSHIP_ANNUAL_REVIEW_WINDOW_DAYS,
+    ),
+    suspensionResponseDays: override(
+      'suspensionResponseDays',
+      e.MEMBERSHIP_SUSPENSION_RESPONSE_DAYS,
+    ),
+    reapplicationBarYears: override('reapplicationBarYears', e.MEMBERSHIP_REAPPLICATION_BAR_YEARS),
+  });
+  if (!resolved.ok) {
+    throw new ConfigError(
+      resolved.issues.map((issue) => {
+        const name = issue.path.split('.')[0] as MembershipClockSettingName;
+        return `${MEMBERSHIP_PERIOD_VARIABLES[name] ?? issue.path}: ${issue.message}`;
+      }),
+    );
+  }
+  return resolved.settings;
 }

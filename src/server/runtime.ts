@@ -14,4 +14,6 @@ export interface Runtime {
   oidc: Config['oidc'];
   /** The 3PL pilot's dates and caps (PILOT_3PL_*; the registry's pilot service reads them). */
   pilot: Config['pilot'];
+  /** Provisional membership periods (MEMBERSHIP_*; the registry's clocks and transitions). */
+  membershipClocks: Config['membershipClocks'];
 }

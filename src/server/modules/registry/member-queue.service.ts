@@ -177,7 +177,7 @@ export async function summariesOf(
   ]);
   const today = todayFromClock(ctx.clock);
   return rows.map((row) => {
-    const clocks = membershipClocks(row, stateOfRow(row), today);
+    const clocks = membershipClocks(row, stateOfRow(row), today, ctx.runtime.membershipClocks);
     const target = clocks.find((clock) => clock.name === 'certification_target');
     const next = clocks.reduce<(typeof clocks)[number] | null>(
       (first, clock) => (first === null || clock.due < first.due ? clock : first),

@@ -15,8 +15,10 @@ import {
   anniversaryOnOrAfter,
   annualReviewWindow,
   certificationTarget,
+  DEFAULT_MEMBERSHIP_CLOCK_SETTINGS,
   firstValidationTarget,
   type MembershipClock,
+  type MembershipClockSettings,
   reapplicationBar,
   revalidationDue,
   suspensionResponseDue,
@@ -160,11 +162,12 @@ export function membershipClocks(
   row: MembershipStateColumns,
   state: MembershipState,
   today: CalendarDate,
+  settings: MembershipClockSettings = DEFAULT_MEMBERSHIP_CLOCK_SETTINGS,
 ): MembershipClockView[] {
   const clocks: MembershipClockView[] = [];
   if (isTerminalStatus(state.status)) {
     if (state.status === 'removed' && state.cause === 'unanswered_suspension') {
-      clocks.push(clockView('reapplication_bar', reapplicationBar(state.since)));
+      clocks.push(clockView('reapplication_bar', reapplicationBar(state.since, settings)));
     }
     return clocks;
   }
@@ -188,11 +191,14 @@ export function membershipClocks(
   }
   if (certified) {
     clocks.push(
-      clockView('annual_review_window', annualReviewWindow(anniversaryOnOrAfter(certified, today))),
+      clockView(
+        'annual_review_window',
+        annualReviewWindow(anniversaryOnOrAfter(certified, today), settings),
+      ),
     );
   }
   if (state.status === 'suspended' && state.responseReceivedOn === null) {
-    clocks.push(clockView('suspension_response', suspensionResponseDue(state.since)));
+    clocks.push(clockView('suspension_response', suspensionResponseDue(state.since, settings)));
   }
   return clocks;
 }
@@ -248,7 +254,7 @@ async function loadFile(
     validatedOn: row.validatedOn,
     lastValidatedOn: row.lastValidatedOn,
     entityTypes: entityTypes.map(entityTypeView),
-    clocks: membershipClocks(row, state, todayFromClock(ctx.clock)),
+    clocks: membershipClocks(row, state, todayFromClock(ctx.clock), ctx.runtime.membershipClocks),
     history: history.map((entry) => ({
       seq: entry.seq,
       transition: entry.transition,
@@ -593,6 +599,8 @@ export interface PreparedTransition {
   reason: string | null;
   evidenceIds: readonly string[];
   specialist: { userId: string; officeId: string } | null;
+  /** The deployment's provisional periods (MEMBERSHIP_*): the time guards use them. */
+  settings: MembershipClockSettings;
 }
 
 export async function prepareTransition(
@@ -626,6 +634,7 @@ export async function prepareTransition(
     reason: body.reason ?? null,
     evidenceIds: body.evidenceIds ?? [],
     specialist,
+    settings: ctx.runtime.membershipClocks,
   };
 }
 
@@ -658,6 +667,7 @@ export async function planTransition(
   const result = applyTransition(state, transition, {
     actorRole: actor.role,
     on: today,
+    settings: prepared.settings,
     reason: prepared.reason,
     evidenceIds: prepared.evidenceIds,
   });
@@ -801,6 +811,7 @@ export async function transitionOwnMembership(
     reason: body.reason ?? null,
     evidenceIds: body.evidenceIds ?? [],
     specialist: null,
+    settings: ctx.runtime.membershipClocks,
   };
   const now = ctx.clock.now();
   const today = todayFromClock(ctx.clock);
