@@ -37,7 +37,7 @@ describe('ctpat', () => {
     expect(await runCli(['seed', '--demo'])).toBe(0);
     expect(await runCli(['seed', '--demo'])).toBe(0);
     expect(output.join('')).toContain(
-      'Demo data: 0 organisation(s) and 0 account(s) created; 18 organisation(s) and 12 account(s) already present.',
+      'Demo data: 0 organisation(s), 0 account(s) and 0 CTPAT membership(s) created; 19 organisation(s), 20 account(s) and 10 CTPAT membership(s) already present.',
     );
   });
 

@@ -71,7 +71,10 @@ export function buildCli(): Command {
   program
     .command('seed')
     .description('Load a data set into the database (migrates first).')
-    .option('--demo', 'the demo data set: member companies of several entity types, CBP offices')
+    .option(
+      '--demo',
+      'the demo data set: member companies of several entity types, CBP offices, CTPAT memberships',
+    )
     .action(async (options: { demo?: boolean }) => {
       if (!options.demo) {
         throw new CliFailure('Choose a data set: ctpat seed --demo');
@@ -87,10 +90,12 @@ export function buildCli(): Command {
           nodeEnv: config.nodeEnv,
         });
         say(
-          `Demo data: ${result.organisationsCreated} organisation(s) and ` +
-            `${result.accountsCreated} account(s) created; ` +
-            `${result.organisationsTotal - result.organisationsCreated} organisation(s) and ` +
-            `${result.accountsTotal - result.accountsCreated} account(s) already present.`,
+          `Demo data: ${result.organisationsCreated} organisation(s), ` +
+            `${result.accountsCreated} account(s) and ` +
+            `${result.membershipsCreated} CTPAT membership(s) created; ` +
+            `${result.organisationsTotal - result.organisationsCreated} organisation(s), ` +
+            `${result.accountsTotal - result.accountsCreated} account(s) and ` +
+            `${result.membershipsTotal - result.membershipsCreated} CTPAT membership(s) already present.`,
         );
       });
     });

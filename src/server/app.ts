@@ -7,12 +7,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { DEFAULT_MEMBERSHIP_CLOCK_SETTINGS } from '../domain/registry/lifecycle/membership-clocks.ts';
 import { unconfiguredPilot } from '../domain/registry/lifecycle/pilot-configuration.ts';
 import type { Clock } from '../domain/time/clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { criteriaRoutes } from './modules/criteria/criteria.routes.ts';
+import { evidenceRoutes } from './modules/evidence/evidence.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { accountsRoutes } from './modules/identity/accounts.routes.ts';
 import { apiTokensRoutes } from './modules/identity/api-tokens.routes.ts';
@@ -29,6 +31,8 @@ import { pilotRoutes } from './modules/registry/pilot.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { statusVerificationRoutes } from './modules/registry/status-verification.routes.ts';
 import { tradeComplianceRoutes } from './modules/registry/trade-compliance.routes.ts';
+import { profileReviewRoutes } from './modules/security-profile/profile-review.routes.ts';
+import { securityProfileRoutes } from './modules/security-profile/security-profile.routes.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { authorizationPlugin } from './plugins/authorization.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
@@ -36,7 +40,6 @@ import { metricsPlugin } from './plugins/metrics.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { requestContextPlugin, requestIdFrom } from './plugins/request-context.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
-import { DEFAULT_MEMBERSHIP_CLOCK_SETTINGS } from '../domain/registry/lifecycle/membership-clocks.ts';
 import type { Runtime } from './runtime.ts';
 import { deriveKeys } from './security/secret-key.ts';
 import { systemClock } from './system-clock.ts';
@@ -180,6 +183,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(tradeComplianceRoutes, { prefix: '/api/v1' });
   await app.register(statusVerificationRoutes, { prefix: '/api/v1' });
   await app.register(companyProfileRoutes, { prefix: '/api/v1' });
+  await app.register(evidenceRoutes, { prefix: '/api/v1' });
+  await app.register(securityProfileRoutes, { prefix: '/api/v1' });
+  await app.register(profileReviewRoutes, { prefix: '/api/v1' });
 
   await app.register(webAppPlugin, { distDir: options.config.webDistDir });
   return app;

@@ -1,11 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { MFA_REQUIRED_ROLES } from '../domain/authorization/permissions.ts';
+import { todayFromClock } from '../domain/time/calendar-date.ts';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open-configured-database.ts';
 import { rootCauseMessage, waitForDatabase } from './db/wait-for-database.ts';
+import { sendEvidenceExpiryReminders } from './modules/evidence/evidence-reminders.ts';
 import {
   createSmtpTransport,
   deliverPendingEmails,
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
   }
 
   const stopMailDelivery = await startMailDelivery(config, database, log);
+  const stopEvidenceReminders = startEvidenceReminders(config, database, log);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     stopMailDelivery();
+    stopEvidenceReminders();
     app
       .close()
       .then(() => database.close())
@@ -160,6 +164,54 @@ async function startMailDelivery(
   return () => {
     clearInterval(timer);
     transport.close();
+  };
+}
+
+/** How often expiring-evidence reminders are looked for. */
+const EVIDENCE_REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Sends expiring-evidence reminders once at start and then hourly. There is no job scheduler
+ * yet; the reminders are idempotent (notification keys), so several instances, restarts and
+ * hourly repeats never notify twice, and a day missed while stopped is caught up.
+ */
+function startEvidenceReminders(
+  config: Config,
+  database: DatabaseHandle,
+  log: FastifyBaseLogger,
+): () => void {
+  let running = false;
+  const run = () => {
+    if (running) {
+      return;
+    }
+    running = true;
+    sendEvidenceExpiryReminders(
+      {
+        db: database.db,
+        clock: systemClock,
+        smtpConfigured: config.mail.smtpUrl !== null,
+        publicUrl: config.publicUrl,
+      },
+      todayFromClock(systemClock),
+    )
+      .then((result) => {
+        if (result.documents > 0) {
+          log.info(result, 'expiring-evidence reminders');
+        }
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'expiring-evidence reminders failed'))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const first = setTimeout(run, 10_000);
+  first.unref();
+  const timer = setInterval(run, EVIDENCE_REMINDER_INTERVAL_MS);
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
   };
 }
 

@@ -12,7 +12,9 @@ import { migrateDatabase } from '../../src/server/db/migrate.ts';
 import { deriveKeys } from '../../src/server/security/secret-key.ts';
 import { seedDemoData } from '../../src/server/seed/seed-demo-data.ts';
 import { createOrganisation } from '../factories/organisation.factory.ts';
+import { seedProfileReviewE2eFixtures } from './profile-review-e2e-fixtures.ts';
 import { seedRegistryE2eFixtures } from './registry-e2e-fixtures.ts';
+import { seedSecurityProfileE2eFixtures } from './security-profile-e2e-fixtures.ts';
 import { seedSviE2eFixtures } from './svi-e2e-fixtures.ts';
 
 declare module 'vitest' {
@@ -82,6 +84,8 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     await seedDemoData(database.db, clock, { keys: deriveKeys(secretKey), nodeEnv: 'test' });
     await seedRegistryE2eFixtures(database.db, clock, deriveKeys(secretKey));
     await seedSviE2eFixtures(database.db, clock, deriveKeys(secretKey));
+    await seedSecurityProfileE2eFixtures(database.db, clock);
+    await seedProfileReviewE2eFixtures(database.db, clock, deriveKeys(secretKey));
     for (let index = 1; index <= PAGING_FIXTURE_COUNT; index += 1) {
       await createOrganisation(database.db, {
         legalName: `${PAGING_FIXTURE_PREFIX} ${String(index).padStart(2, '0')}`,

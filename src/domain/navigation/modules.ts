@@ -57,13 +57,16 @@ export const MODULES: readonly ProductModule[] = [
   },
   {
     id: 'security_profile',
-    status: 'planned',
+    // Answering works (sections, autosave, assignment, comments, readiness, catalog updates).
+    status: 'partial',
     roles: [...COMPANY_EDITORS, ...SPECIALISTS, 'regulatory_audit'],
     anonymous: false,
   },
   {
     id: 'evidence_library',
-    status: 'planned',
+    // The company's library works (upload, checks, links, expiry reminders); CBP reads it
+    // through the API, its screen in the member file is still to come.
+    status: 'partial',
     roles: [...COMPANY_EDITORS, ...SPECIALISTS, 'regulatory_audit'],
     anonymous: false,
   },

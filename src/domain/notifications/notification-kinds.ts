@@ -31,6 +31,15 @@ export const NOTIFICATION_KINDS = [
   'svi_status_confirmation',
   // A connected SVI partner's status changed (no reason: SVI shares status only).
   ...SVI_PARTNER_NOTIFICATION_KINDS,
+  // An evidence document reaches 30 or 7 days before its expiry date, or the date itself
+  // (evidence-reminders.ts).
+  'evidence_expiring',
+  // A section of the Security Profile was assigned to someone (security-profile.service.ts).
+  'profile_section_assigned',
+  // A Security Profile version was submitted, returned or approved (profile-review.service.ts).
+  'profile_submitted',
+  'profile_returned',
+  'profile_approved',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,7 +1,8 @@
 import type { Role } from '../../domain/authorization/roles.ts';
 
 /**
- * Demo sign-ins, one per role (README "Demo accounts"). Every account has DEMO_PASSWORD; the
+ * Demo sign-ins, one per role, and an officer for each demo CTPAT member (README "Demo
+ * accounts"). Every account has DEMO_PASSWORD; the
  * roles that must use two-step verification are enrolled with DEMO_TOTP_SECRET, whose current
  * code `npx ctpat demo totp` prints. Demo use only: seeding them is refused in production.
  */
@@ -57,6 +58,67 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'Luis Garza Treviño',
     preferredLanguage: 'es',
     memberships: [{ organisation: 'member/transportes-del-norte', role: 'company_officer' }],
+  },
+  // The officers of the member companies with a demo CTPAT membership past the draft
+  // (demo-registry.ts): the primary contact of an application must be a company officer with
+  // an account, and each can sign in to see its company's membership.
+  {
+    key: 'user/officer-autotransportes-bajio',
+    email: 'oficial@bajio.example.com',
+    displayName: 'Mariana Olvera Cázares',
+    preferredLanguage: 'es',
+    memberships: [{ organisation: 'member/autotransportes-bajio', role: 'company_officer' }],
+  },
+  {
+    key: 'user/officer-pacific-crescent-lines',
+    email: 'officer@pcl.example.com',
+    displayName: 'Tan Wei Ling',
+    preferredLanguage: 'en',
+    memberships: [{ organisation: 'member/pacific-crescent-lines', role: 'company_officer' }],
+  },
+  {
+    key: 'user/officer-gulf-coast-terminal-partners',
+    email: 'officer@gulfcoastterminal.example.com',
+    displayName: 'Beau Thibodeaux',
+    preferredLanguage: 'en',
+    memberships: [{ organisation: 'member/gulf-coast-terminal-partners', role: 'company_officer' }],
+  },
+  {
+    key: 'user/officer-manufacturas-electronicas-juarez',
+    email: 'oficial@mej.example.com',
+    displayName: 'Ricardo Salazar Ochoa',
+    preferredLanguage: 'es',
+    memberships: [
+      { organisation: 'member/manufacturas-electronicas-juarez', role: 'company_officer' },
+    ],
+  },
+  {
+    key: 'user/officer-rio-bravo-customs-brokerage',
+    email: 'officer@riobravobrokerage.example.com',
+    displayName: 'Carmen Villarreal',
+    preferredLanguage: 'en',
+    memberships: [{ organisation: 'member/rio-bravo-customs-brokerage', role: 'company_officer' }],
+  },
+  {
+    key: 'user/officer-harborview-apparel-group',
+    email: 'officer@harborview.example.com',
+    displayName: 'Naomi Feldman',
+    preferredLanguage: 'en',
+    memberships: [{ organisation: 'member/harborview-apparel-group', role: 'company_officer' }],
+  },
+  {
+    key: 'user/officer-ontario-precision-castings',
+    email: 'officer@ontariocastings.example.com',
+    displayName: 'Graham MacLeod',
+    preferredLanguage: 'en',
+    memberships: [{ organisation: 'member/ontario-precision-castings', role: 'company_officer' }],
+  },
+  {
+    key: 'user/officer-skyway-cargo-airlines',
+    email: 'officer@skywaycargo.example.com',
+    displayName: 'Tasha Brooks',
+    preferredLanguage: 'en',
+    memberships: [{ organisation: 'member/skyway-cargo-airlines', role: 'company_officer' }],
   },
   {
     key: 'user/scss-houston',

@@ -134,6 +134,15 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<NewOrganisation & { key: string }
     entityTypes: ['air_carrier'],
   },
   {
+    key: 'member/harborview-apparel-group',
+    kind: 'member_company',
+    legalName: 'Harborview Apparel Group, Inc.',
+    tradeName: null,
+    countryCode: 'US',
+    city: 'Los Angeles',
+    entityTypes: ['importer'],
+  },
+  {
     key: 'cbp/ctpat-headquarters',
     kind: 'cbp_office',
     legalName: 'CBP Office of Field Operations, CTPAT Headquarters',

@@ -1,4 +1,5 @@
 import { MFA_REQUIRED_ROLES } from '../../domain/authorization/permissions.ts';
+import { todayFromClock } from '../../domain/time/calendar-date.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import type { Db } from '../db/database.ts';
 import { memberships, users } from '../modules/identity/accounts.tables.ts';
@@ -8,14 +9,19 @@ import { hashPassword } from '../security/passwords.ts';
 import { encryptSecret, type Keys } from '../security/secret-key.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts.ts';
 import { DEMO_ORGANISATIONS } from './demo-organisations.ts';
+import { DEMO_MEMBERSHIPS } from './demo-registry.ts';
 import { deterministicUuid } from './deterministic-id.ts';
 import { seedCompanyProfiles } from './seed-company-profiles.ts';
+import { seedRegistry } from './seed-registry.ts';
 
 export interface SeedResult {
   organisationsCreated: number;
   organisationsTotal: number;
   accountsCreated: number;
   accountsTotal: number;
+  /** CTPAT memberships (demo-registry.ts), with their history, SVI and Trade Compliance rows. */
+  membershipsCreated: number;
+  membershipsTotal: number;
 }
 
 export interface SeedOptions {
@@ -34,7 +40,9 @@ export class DemoSeedRefusedError extends Error {
 }
 
 /**
- * Loads the demo data set: organisations and one account per role. Deterministic (ids derive
+ * Loads the demo data set: organisations, one account per role and an officer per demo member,
+ * company profiles, and the CTPAT registry (memberships across the lifecycle, SVI, Trade
+ * Compliance; seed-registry.ts). Deterministic (ids derive
  * from stable keys) and idempotent (rows that exist are left alone), in one transaction so a
  * failure leaves nothing half-seeded. Refused in production.
  */
@@ -97,11 +105,14 @@ export async function seedDemoData(
       }
     }
     await seedCompanyProfiles(tx, now);
+    const membershipsCreated = await seedRegistry(tx, todayFromClock(clock));
     return {
       organisationsCreated,
       organisationsTotal: DEMO_ORGANISATIONS.length,
       accountsCreated,
       accountsTotal: DEMO_ACCOUNTS.length,
+      membershipsCreated,
+      membershipsTotal: DEMO_MEMBERSHIPS.length,
     };
   });
 }

@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-router';
 import { CbpMembersSearchSchema } from '../features/cbp-members/api/cbp-members-search.ts';
 import { OrganisationsSearchSchema } from '../features/organisations/api/organisations-search.ts';
+import { SecurityProfileSearchSchema } from '../features/security-profile/security-profile-search.ts';
 import { nextPath, pendingStep, sessionQuery } from '../features/session/api/session-api.ts';
 import { requireSignedIn } from './route-access.ts';
 import {
@@ -320,6 +321,85 @@ const partnerCertificationsRoute = createRoute({
   ),
 });
 
+/** The company's Security Profile: sections by category, answers, progress and readiness. */
+const securityProfileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/profile',
+  validateSearch: SecurityProfileSearchSchema,
+  beforeLoad: (input) => requireSignedIn(input, 'profile:read'),
+  component: lazyRouteComponent(
+    () => import('./routes/security-profile-page.tsx'),
+    'SecurityProfilePage',
+  ),
+});
+
+// Security Profile submission and CBP review (issue 5, item 5).
+
+const profileSubmitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/profile/submit',
+  beforeLoad: (input) => requireSignedIn(input, 'profile:read'),
+  component: lazyRouteComponent(
+    () => import('./routes/profile-submit-page.tsx'),
+    'ProfileSubmitPage',
+  ),
+});
+
+const profileVersionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/profile/versions',
+  beforeLoad: (input) => requireSignedIn(input, 'profile:read'),
+  component: lazyRouteComponent(
+    () => import('./routes/profile-versions-page.tsx'),
+    'ProfileVersionsPage',
+  ),
+});
+
+const profileVersionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/profile/versions/$versionId',
+  beforeLoad: (input) => requireSignedIn(input, 'profile:read'),
+  component: lazyRouteComponent(
+    () => import('./routes/profile-version-page.tsx'),
+    'ProfileVersionPage',
+  ),
+});
+
+const cbpProfilesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/profiles',
+  beforeLoad: (input) => requireSignedIn(input, 'profile:read:any'),
+  component: lazyRouteComponent(() => import('./routes/cbp-profiles-page.tsx'), 'CbpProfilesPage'),
+});
+
+const cbpProfileReviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/profiles/$versionId',
+  beforeLoad: (input) => requireSignedIn(input, 'profile:read:any'),
+  component: lazyRouteComponent(
+    () => import('./routes/cbp-profile-review-page.tsx'),
+    'CbpProfileReviewPage',
+  ),
+});
+
+/** The company's evidence library and one document (issue 5, item 4). */
+const evidenceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/evidence',
+  beforeLoad: (input) => requireSignedIn(input, 'evidence:read'),
+  component: lazyRouteComponent(() => import('./routes/evidence-page.tsx'), 'EvidencePage'),
+});
+
+const evidenceDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/evidence/$evidenceId',
+  beforeLoad: (input) => requireSignedIn(input, 'evidence:read'),
+  component: lazyRouteComponent(
+    () => import('./routes/evidence-detail-page.tsx'),
+    'EvidenceDetailPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   noAccessRoute,
@@ -350,6 +430,14 @@ const routeTree = rootRoute.addChildren([
   cbpMembersRoute,
   cbpMemberFileRoute,
   companyProfileRoute,
+  evidenceRoute,
+  evidenceDetailRoute,
+  securityProfileRoute,
+  profileSubmitRoute,
+  profileVersionsRoute,
+  profileVersionRoute,
+  cbpProfilesRoute,
+  cbpProfileReviewRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -107,8 +107,8 @@ export function apiGet<Schema extends z.ZodType>(
 }
 
 /**
- * Sends a state-changing request (JSON body, CSRF header) and checks the answer against
- * `schema`. An empty answer (204) is read as `null`: pass `z.null()`.
+ * Sends a state-changing request (JSON body, or a FormData for an upload; CSRF header) and
+ * checks the answer against `schema`. An empty answer (204) is read as `null`: pass `z.null()`.
  */
 export function apiSend<Schema extends z.ZodType>(
   method: UnsafeMethod,
@@ -131,7 +131,9 @@ async function request<Schema extends z.ZodType>(
   if (method !== 'GET' && csrfToken !== null) {
     headers[CSRF_HEADER] = csrfToken;
   }
-  if (body !== undefined) {
+  // A FormData body (a file upload) sets its own multipart content type and boundary.
+  const form = body instanceof FormData ? body : null;
+  if (body !== undefined && form === null) {
     headers['content-type'] = 'application/json';
   }
   let response: Response;
@@ -140,7 +142,11 @@ async function request<Schema extends z.ZodType>(
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(form !== null
+        ? { body: form }
+        : body !== undefined
+          ? { body: JSON.stringify(body) }
+          : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

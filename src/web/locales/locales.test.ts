@@ -59,6 +59,8 @@ describe('translation catalogues', () => {
       'pilot.status.provisional',
       'mra.programs.provisional',
       'mra.programs.form.provisional',
+      'profileReview.criteria.provisional',
+      'profileReview.review.by',
     ]);
     for (const [key, text] of english) {
       if (!sameOnPurpose.has(key)) {

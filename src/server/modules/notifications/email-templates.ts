@@ -366,6 +366,18 @@ const TEMPLATES: Record<NotificationKind, Record<Language, Template>> = {
       text: '{partner} aceptó la solicitud de conexión de su empresa en la Interfaz de Verificación de Estatus (SVI) de CTPAT. Ahora ve su estatus y nivel actuales de CTPAT:\n{link}',
     },
   },
+  // Evidence library (evidence-reminders.ts): {expiresOn} is the document's last valid day,
+  // {daysLeft} the days until then (0 on the day and after).
+  evidence_expiring: {
+    en: {
+      subject: 'Evidence expiring on {expiresOn}: {title}',
+      text: 'The evidence document “{title}” in the library of {organisation} is valid until {expiresOn} (days left: {daysLeft}).\n\nExpired evidence is one of the commonest reasons a Security Profile is returned. Upload the renewed document, link it to the same criteria and delete or update this one:\n{link}',
+    },
+    es: {
+      subject: 'Evidencia que vence el {expiresOn}: {title}',
+      text: 'El documento de evidencia «{title}» de la biblioteca de {organisation} es válido hasta el {expiresOn} (días restantes: {daysLeft}).\n\nLa evidencia vencida es uno de los motivos más frecuentes por los que se devuelve un perfil de seguridad. Suba el documento renovado, vincúlelo a los mismos criterios y elimine o actualice este:\n{link}',
+    },
+  },
   svi_status_confirmation: {
     en: {
       subject: 'CTPAT status confirmation: {company}',
@@ -374,6 +386,49 @@ const TEMPLATES: Record<NotificationKind, Record<Language, Template>> = {
     es: {
       subject: 'Confirmación de estatus CTPAT: {company}',
       text: 'Estimado/a {recipientName}:\n\nA solicitud de {company}, OpenCTPAT confirma su estatus en la Alianza Aduanas-Comercio contra el Terrorismo (CTPAT):\n\nEmpresa: {company}\nEstatus: {status}\nEn este estatus desde: {since}\nA fecha de: {asOf} (UTC)\n\nEsta confirmación refleja el estatus en el momento indicado; el estatus puede cambiar después.',
+    },
+  },
+  // Security Profile (security-profile.service.ts): {section} is the MSC category's name as
+  // CBP publishes it (English), {category} its number.
+  profile_section_assigned: {
+    en: {
+      subject: 'Security Profile section {category} assigned to you: {organisation}',
+      text: '{assignedBy} assigned you section {category}, {section}, of the CTPAT Security Profile of {organisation}. Answer its criteria (status, narrative, responsible person):\n{link}',
+    },
+    es: {
+      subject: 'Se le asignó la sección {category} del perfil de seguridad: {organisation}',
+      text: '{assignedBy} le asignó la sección {category}, {section}, del perfil de seguridad CTPAT de {organisation}. Responda a sus criterios (estado, descripción, persona responsable):\n{link}',
+    },
+  },
+  // Security Profile rounds (profile-review.service.ts): {number} is the version's round.
+  profile_submitted: {
+    en: {
+      subject: 'Security Profile submitted for CBP review: {organisation}',
+      text: 'Version {number} of the CTPAT Security Profile of {organisation} was submitted on {date} and waits for the review of a CBP supply chain security specialist.\n\nRead the submitted version:\n{link}',
+    },
+    es: {
+      subject: 'Perfil de seguridad enviado para revisión de CBP: {organisation}',
+      text: 'La versión {number} del perfil de seguridad CTPAT de {organisation} se envió el {date} y espera la revisión de un especialista en seguridad de la cadena de suministro de CBP.\n\nConsulte la versión enviada:\n{link}',
+    },
+  },
+  profile_returned: {
+    en: {
+      subject: 'Security Profile returned by CBP: {organisation}',
+      text: 'CBP returned version {number} of the CTPAT Security Profile of {organisation} on {date}. Read the specialist’s comments on each returned criterion, update the answers and submit the profile again:\n{link}',
+    },
+    es: {
+      subject: 'CBP devolvió el perfil de seguridad: {organisation}',
+      text: 'CBP devolvió la versión {number} del perfil de seguridad CTPAT de {organisation} el {date}. Lea los comentarios del especialista en cada criterio devuelto, actualice las respuestas y envíe el perfil de nuevo:\n{link}',
+    },
+  },
+  profile_approved: {
+    en: {
+      subject: 'Security Profile approved by CBP: {organisation}',
+      text: 'CBP approved version {number} of the CTPAT Security Profile of {organisation} on {date}.\n\nRead the approved version:\n{link}',
+    },
+    es: {
+      subject: 'CBP aprobó el perfil de seguridad: {organisation}',
+      text: 'CBP aprobó la versión {number} del perfil de seguridad CTPAT de {organisation} el {date}.\n\nConsulte la versión aprobada:\n{link}',
     },
   },
 };

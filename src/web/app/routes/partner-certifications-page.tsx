@@ -121,7 +121,11 @@ function CertificationsTable({ canManage }: { canManage: boolean }) {
     <section aria-labelledby="partner-certifications-list" className="margin-bottom-4">
       <h2 id="partner-certifications-list">{t('mra.certifications.listHeading')}</h2>
       {remove.isError ? (
-        <ApiErrorAlert heading={t('mra.certifications.removeFailed')} error={remove.error} />
+        <ApiErrorAlert
+          heading={t('mra.certifications.removeFailed')}
+          headingLevel="h3"
+          error={remove.error}
+        />
       ) : null}
       {certifications.isPending ? (
         <p role="status" className="text-base-dark">
@@ -130,6 +134,7 @@ function CertificationsTable({ canManage }: { canManage: boolean }) {
       ) : certifications.isError ? (
         <ApiErrorAlert
           heading={t('mra.loadError')}
+          headingLevel="h3"
           error={certifications.error}
           onRetry={() => void certifications.refetch()}
         />

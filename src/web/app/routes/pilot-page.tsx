@@ -205,7 +205,11 @@ function OwnRequests({ requests }: { requests: readonly PilotRequestView[] }) {
     <section aria-labelledby="pilot-own-requests" className="margin-bottom-4">
       <h2 id="pilot-own-requests">{t('pilot.requests.heading')}</h2>
       {withdraw.isError ? (
-        <ApiErrorAlert heading={t('pilot.requests.withdrawFailed')} error={withdraw.error} />
+        <ApiErrorAlert
+          heading={t('pilot.requests.withdrawFailed')}
+          headingLevel="h3"
+          error={withdraw.error}
+        />
       ) : null}
       {requests.length === 0 ? (
         <p>{t('pilot.requests.none')}</p>

@@ -16,7 +16,12 @@ export type ScreenPath =
   | '/admin/mra-programs'
   | '/partners/aeo-certifications'
   | '/company/profile'
-  | '/cbp/members';
+  | '/cbp/members'
+  | '/evidence'
+  | '/profile/versions'
+  | '/profile/submit'
+  | '/cbp/profiles'
+  | '/profile';
 
 export type ScreenLabelKey =
   | 'nav.organisations'
@@ -32,7 +37,12 @@ export type ScreenLabelKey =
   | 'mra.nav.programs'
   | 'mra.nav.certifications'
   | 'companyProfile.nav'
-  | 'cbpMembers.nav';
+  | 'cbpMembers.nav'
+  | 'evidence.nav'
+  | 'profileReview.nav.versions'
+  | 'profileReview.nav.submit'
+  | 'profileReview.nav.queue'
+  | 'securityProfile.nav.module';
 
 export interface Screen {
   to: ScreenPath;
@@ -57,6 +67,20 @@ export const MODULE_SCREENS: Partial<Record<ModuleId, readonly Screen[]>> = {
     { to: '/cbp/pilot', labelKey: 'pilot.nav.cbp', permission: 'pilot:manage:any' },
     { to: '/admin/mra-programs', labelKey: 'mra.nav.programs', permission: 'mra:read' },
   ],
+  security_profile: [
+    // The company's profile editor first (answers, sections, readiness).
+    { to: '/profile', labelKey: 'securityProfile.nav.module', permission: 'profile:read' },
+    // Submission and review (issue 5, item 5): the company's rounds, the officer's submission,
+    // CBP's review queue.
+    {
+      to: '/profile/versions',
+      labelKey: 'profileReview.nav.versions',
+      permission: 'profile:read',
+    },
+    { to: '/profile/submit', labelKey: 'profileReview.nav.submit', permission: 'profile:submit' },
+    { to: '/cbp/profiles', labelKey: 'profileReview.nav.queue', permission: 'profile:read:any' },
+  ],
+  evidence_library: [{ to: '/evidence', labelKey: 'evidence.nav', permission: 'evidence:read' }],
   business_partners: [
     { to: '/svi', labelKey: 'svi.nav', permission: 'svi:read' },
     {
