@@ -51,7 +51,7 @@ const SPECIALISTS = ['scss', 'supervisory_scss'] as const satisfies readonly Rol
 export const MODULES: readonly ProductModule[] = [
   {
     id: 'member_registry',
-    status: 'partial',
+    status: 'live',
     roles: [...COMPANY_MANAGERS, ...SPECIALISTS, 'program_manager', 'regulatory_audit'],
     anonymous: false,
   },

@@ -12,6 +12,7 @@ import {
   type SavedAnswer,
   type SecurityProfileView,
 } from '../../../../domain/security-profile/security-profile.schema.ts';
+import { useCan } from '../../../app/shell/use-viewer.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CompactSelect } from '../../../components/ui/form-fields.tsx';
@@ -19,6 +20,7 @@ import { Tag } from '../../../components/ui/tag.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useCalendarDateFormat } from '../../../lib/use-calendar-date-format.ts';
 import { useFormatters } from '../../../lib/use-formatters.ts';
+import { CriterionEvidence } from '../../evidence/components/criterion-evidence.tsx';
 import { criterionElementId } from '../security-profile-search.ts';
 import { type SaveState, useAnswerAutosave } from '../use-answer-autosave.ts';
 import { CriterionComments } from './criterion-comments.tsx';
@@ -49,6 +51,7 @@ export function CriterionCard({
   onSaved: (saved: SavedAnswer) => void;
 }) {
   const { t } = useTranslation();
+  const canManageEvidence = useCan('evidence:manage');
   const domId = domIdOf(criterion.id);
   return (
     <article
@@ -85,7 +88,12 @@ export function CriterionCard({
       ) : (
         <ReadOnlyAnswer answer={criterion.answer} people={people} />
       )}
-      <LinkedEvidence evidence={criterion.evidence} />
+      {editable && canManageEvidence ? (
+        // Link a document from the library, or upload one, right next to the answer.
+        <CriterionEvidence criterionId={criterion.id} editable />
+      ) : (
+        <LinkedEvidence evidence={criterion.evidence} />
+      )}
       <CriterionComments criterionId={criterion.id} domId={domId} canComment={canComment} />
     </article>
   );
