@@ -12,7 +12,7 @@ import {
   CatalogVersionSchema,
   CatalogVersionSummarySchema,
 } from '../../../domain/criteria/catalog-api.schema.ts';
-import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import { STANDARD_ERROR_RESPONSES } from '../../../domain/errors/error-response.schema.ts';
 import {
   diffCatalogVersion,
   discardCatalogDraft,
@@ -24,13 +24,7 @@ import {
   publishCatalogVersion,
 } from './criteria.service.ts';
 
-const ERRORS = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const ERRORS = STANDARD_ERROR_RESPONSES;
 
 const FILE_RESPONSE = {
   200: {

@@ -3,7 +3,10 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors/error-codes.ts';
-import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import {
+  ErrorResponseSchema,
+  STANDARD_ERROR_RESPONSES,
+} from '../../../domain/errors/error-response.schema.ts';
 import { contentDisposition } from '../../../domain/evidence/content-disposition.ts';
 import {
   EvidenceContentQuerySchema,
@@ -31,14 +34,7 @@ import {
 } from './evidence.service.ts';
 import { EVIDENCE_MULTIPART_LIMITS, readEvidenceUpload } from './evidence-multipart.ts';
 
-const ERRORS = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-  413: ErrorResponseSchema,
-};
+const ERRORS = { ...STANDARD_ERROR_RESPONSES, 413: ErrorResponseSchema };
 
 const TAGS = ['evidence'];
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import { STANDARD_ERROR_RESPONSES } from '../../../domain/errors/error-response.schema.ts';
 import {
   BULK_TRANSITION_MAX,
   BulkTransitionBodySchema,
@@ -15,13 +15,7 @@ import { bulkTransitionMembers } from './member-bulk-transitions.service.ts';
 import { exportMembers } from './member-export.service.ts';
 import { listMembers, listSpecialists } from './member-queue.service.ts';
 
-const ERRORS = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const ERRORS = STANDARD_ERROR_RESPONSES;
 
 /** The CBP work queue over every member: search, export, bulk transitions (issue 4, 7 and 10). */
 export const memberQueueRoutes: FastifyPluginAsyncZod = async (app) => {

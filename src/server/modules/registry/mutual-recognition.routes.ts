@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import { STANDARD_ERROR_RESPONSES } from '../../../domain/errors/error-response.schema.ts';
 import {
   CreateMraProgramBodySchema,
   MraProgramIdParamsSchema,
@@ -21,13 +21,7 @@ import {
   updateMraProgramById,
 } from './mutual-recognition.service.ts';
 
-const ERRORS = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const ERRORS = STANDARD_ERROR_RESPONSES;
 
 /** Mutual recognition (issue 4, item 9): MRA partner programs and partners' AEO certifications. */
 export const mutualRecognitionRoutes: FastifyPluginAsyncZod = async (app) => {

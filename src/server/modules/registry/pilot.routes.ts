@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import { STANDARD_ERROR_RESPONSES } from '../../../domain/errors/error-response.schema.ts';
 import {
   OwnPilotViewSchema,
   PilotDecisionBodySchema,
@@ -17,13 +17,7 @@ import {
   withdrawPilotRequest,
 } from './pilot.service.ts';
 
-const ERRORS = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const ERRORS = STANDARD_ERROR_RESPONSES;
 
 /** The 3PL pilot (issue 4, item 6; P.L. 118-98; 90 FR 52690). */
 export const pilotRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import { STANDARD_ERROR_RESPONSES } from '../../../domain/errors/error-response.schema.ts';
 import { OwnMembershipTransitionBodySchema } from '../../../domain/registry/lifecycle/member-transition.schema.ts';
 import {
   MemberIdParamsSchema,
@@ -18,13 +18,7 @@ import {
   transitionOwnMembership,
 } from './registry.service.ts';
 
-const ERRORS = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const ERRORS = STANDARD_ERROR_RESPONSES;
 
 export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import { STANDARD_ERROR_RESPONSES } from '../../../domain/errors/error-response.schema.ts';
 import {
   JoinSviBodySchema,
   RequestSviConnectionBodySchema,
@@ -26,13 +26,7 @@ import {
   sendStatusConfirmation,
 } from './status-verification.service.ts';
 
-const ERRORS = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const ERRORS = STANDARD_ERROR_RESPONSES;
 
 /**
  * Connection requests go to numbers a person types: a generous limit for real use that still

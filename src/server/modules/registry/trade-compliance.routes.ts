@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import { STANDARD_ERROR_RESPONSES } from '../../../domain/errors/error-response.schema.ts';
 import { MemberIdParamsSchema } from '../../../domain/registry/registry.schema.ts';
 import {
   SetTradeComplianceBodySchema,
@@ -7,13 +7,7 @@ import {
 } from '../../../domain/registry/trade-compliance/trade-compliance.schema.ts';
 import { getTradeCompliance, setTradeCompliance } from './trade-compliance.service.ts';
 
-const ERRORS = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const ERRORS = STANDARD_ERROR_RESPONSES;
 
 /** A member's CTPAT Trade Compliance status, set by CBP program managers (issue 7, item 3). */
 export const tradeComplianceRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import { STANDARD_ERROR_RESPONSES } from '../../../domain/errors/error-response.schema.ts';
 import {
   CriterionReviewParamsSchema,
   CriterionReviewSchema,
@@ -24,13 +24,7 @@ import {
   submitProfile,
 } from './profile-review.service.ts';
 
-const ERRORS = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const ERRORS = STANDARD_ERROR_RESPONSES;
 
 /** Submission of the Security Profile and CBP's review of each version (issue 5, item 5). */
 export const profileReviewRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../../domain/errors/error-response.schema.ts';
+import { STANDARD_ERROR_RESPONSES } from '../../../domain/errors/error-response.schema.ts';
 import {
   AddCommentBodySchema,
   AssignSectionBodySchema,
@@ -24,13 +24,7 @@ import {
   startSecurityProfile,
 } from './security-profile.service.ts';
 
-const ERRORS = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const ERRORS = STANDARD_ERROR_RESPONSES;
 
 /** The company's Security Profile (issue 5, items 2, 3 and 8) and CBP's read of it. */
 export const securityProfileRoutes: FastifyPluginAsyncZod = async (app) => {
