@@ -31,6 +31,8 @@ import { pilotRoutes } from './modules/registry/pilot.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { statusVerificationRoutes } from './modules/registry/status-verification.routes.ts';
 import { tradeComplianceRoutes } from './modules/registry/trade-compliance.routes.ts';
+import { annualReviewRoutes } from './modules/security-profile/annual-review.routes.ts';
+import { profileExportRoutes } from './modules/security-profile/profile-export.routes.ts';
 import { profileReviewRoutes } from './modules/security-profile/profile-review.routes.ts';
 import { securityProfileRoutes } from './modules/security-profile/security-profile.routes.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
@@ -186,6 +188,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(evidenceRoutes, { prefix: '/api/v1' });
   await app.register(securityProfileRoutes, { prefix: '/api/v1' });
   await app.register(profileReviewRoutes, { prefix: '/api/v1' });
+  await app.register(profileExportRoutes, { prefix: '/api/v1' });
+  await app.register(annualReviewRoutes, { prefix: '/api/v1' });
 
   await app.register(webAppPlugin, { distDir: options.config.webDistDir });
   return app;

@@ -13,6 +13,7 @@ import {
   deliverPendingEmails,
 } from './modules/notifications/email-delivery.ts';
 import { countOrganisations } from './modules/organisations/organisations.repository.ts';
+import { sendAnnualReviewReminders } from './modules/security-profile/annual-review-reminders.ts';
 import { deriveKeys, loadSecretKey } from './security/secret-key.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
 import { seedDemoData } from './seed/seed-demo-data.ts';
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   }
 
   const stopMailDelivery = await startMailDelivery(config, database, log);
-  const stopEvidenceReminders = startEvidenceReminders(config, database, log);
+  const stopReminders = startReminders(config, database, log);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     stopMailDelivery();
-    stopEvidenceReminders();
+    stopReminders();
     app
       .close()
       .then(() => database.close())
@@ -167,47 +168,61 @@ async function startMailDelivery(
   };
 }
 
-/** How often expiring-evidence reminders are looked for. */
-const EVIDENCE_REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+/** How often the reminder jobs (expiring evidence, annual reviews) look for due reminders. */
+const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
- * Sends expiring-evidence reminders once at start and then hourly. There is no job scheduler
- * yet; the reminders are idempotent (notification keys), so several instances, restarts and
- * hourly repeats never notify twice, and a day missed while stopped is caught up.
+ * Runs the daily reminders (expiring evidence, annual Security Profile reviews) once shortly
+ * after start and then hourly. There is no job scheduler yet; the reminders are idempotent
+ * (notification keys), so several instances, restarts and hourly repeats never notify twice,
+ * and a day missed while stopped is caught up. A run never overlaps the previous one.
  */
-function startEvidenceReminders(
+function startReminders(
   config: Config,
   database: DatabaseHandle,
   log: FastifyBaseLogger,
 ): () => void {
+  const context = {
+    db: database.db,
+    clock: systemClock,
+    smtpConfigured: config.mail.smtpUrl !== null,
+    publicUrl: config.publicUrl,
+  };
+  const jobs: ReadonlyArray<{ name: string; run: () => Promise<{ notices: number }> }> = [
+    {
+      name: 'expiring-evidence reminders',
+      run: () => sendEvidenceExpiryReminders(context, todayFromClock(systemClock)),
+    },
+    {
+      name: 'annual review reminders',
+      run: () =>
+        sendAnnualReviewReminders(
+          { ...context, settings: config.membershipClocks },
+          todayFromClock(systemClock),
+        ),
+    },
+  ];
   let running = false;
-  const run = () => {
+  const run = async () => {
     if (running) {
       return;
     }
     running = true;
-    sendEvidenceExpiryReminders(
-      {
-        db: database.db,
-        clock: systemClock,
-        smtpConfigured: config.mail.smtpUrl !== null,
-        publicUrl: config.publicUrl,
-      },
-      todayFromClock(systemClock),
-    )
-      .then((result) => {
-        if (result.documents > 0) {
-          log.info(result, 'expiring-evidence reminders');
+    for (const job of jobs) {
+      try {
+        const result = await job.run();
+        if (result.notices > 0) {
+          log.info(result, job.name);
         }
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'expiring-evidence reminders failed'))
-      .finally(() => {
-        running = false;
-      });
+      } catch (error: unknown) {
+        log.error({ err: error }, `${job.name} failed`);
+      }
+    }
+    running = false;
   };
   const first = setTimeout(run, 10_000);
   first.unref();
-  const timer = setInterval(run, EVIDENCE_REMINDER_INTERVAL_MS);
+  const timer = setInterval(run, REMINDER_INTERVAL_MS);
   timer.unref();
   return () => {
     clearTimeout(first);

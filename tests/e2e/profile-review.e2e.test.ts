@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { ProfileVersionSchema } from '../../src/domain/security-profile/profile-review.schema.ts';
 import { expectNoAxeViolations, launchBrowser, withPage } from '../setup/browser.ts';
+import { pdfText } from '../setup/document-text.ts';
 import { E2E_NOW } from '../setup/e2e-global-setup.ts';
 import {
   PROFILE_REVIEW_E2E,
@@ -117,6 +119,8 @@ describe('Security Profile submission and review', () => {
           { path: '/profile/submit', heading: 'Submit the Security Profile' },
         );
         const v1 = await submitAsOfficer(officer, 1);
+        // The criterion the specialist returns (chosen on the specialist's page below).
+        let returnedId = '';
 
         await withPage(browser, {}, async (specialist) => {
           await specialist.clock.setFixedTime(E2E_NOW);
@@ -146,6 +150,7 @@ describe('Security Profile submission and review', () => {
             (criterion) => criterion.designation === 'must',
           );
           if (!returned) throw new Error('the consolidator profile has no must-criterion');
+          returnedId = returned.id;
           await approveAllBut(specialist, v1, returned.id);
           await specialist.reload();
           const card = specialist.locator(`#criterion-${returned.id.replace('.', '\\.')}`);
@@ -236,6 +241,19 @@ describe('Security Profile submission and review', () => {
         await rows.filter({ hasText: 'Version 1' }).getByText('Returned').waitFor();
         expect(await officer.getByRole('link', { name: /^Version \d$/ }).count()).toBe(2);
         await expectNoAxeViolations(officer, 'the history after approval');
+
+        // The approved version's PDF holds the answers (issue 5, "Done when": text extraction).
+        await officer.getByRole('link', { name: 'Version 2' }).click();
+        const pdfLink = officer.getByRole('link', { name: 'Download PDF' });
+        const [download] = await Promise.all([officer.waitForEvent('download'), pdfLink.click()]);
+        expect(download.suggestedFilename()).toMatch(/^security-profile-.+-v2\.pdf$/);
+        const saved = await download.path();
+        const text = await pdfText(new Uint8Array(await readFile(saved)));
+        expect(text).toContain(COMPANY);
+        expect(text).toContain(returnedId);
+        expect(text).toContain(
+          'The dock supervisor checks every seal against the bill of lading daily.',
+        );
       },
     );
   });

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   'criteria_catalog.discarded',
   'security_profile.created',
   'security_profile.answer_saved',
+  'security_profile.annual_review_started',
   'security_profile.section_assigned',
   'security_profile.section_unassigned',
   'security_profile.comment_added',

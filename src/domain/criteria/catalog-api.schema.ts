@@ -31,6 +31,8 @@ export const CatalogVersionSummarySchema = z
     contentSha256: z.string(),
     importedAt: z.iso.datetime(),
     publishedAt: z.iso.datetime().nullable(),
+    /** Who published it (display name); null for a draft and for the seed (`db migrate`). */
+    publishedBy: z.string().nullable(),
     supersededAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'CatalogVersionSummary' });

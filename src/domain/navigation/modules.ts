@@ -57,16 +57,17 @@ export const MODULES: readonly ProductModule[] = [
   },
   {
     id: 'security_profile',
-    // Answering works (sections, autosave, assignment, comments, readiness, catalog updates).
-    status: 'partial',
+    // Answering (sections, autosave, assignment, comments, readiness, catalog updates),
+    // submission and CBP review, annual review cycles, exports (PDF, Word, Excel).
+    status: 'live',
     roles: [...COMPANY_EDITORS, ...SPECIALISTS, 'regulatory_audit'],
     anonymous: false,
   },
   {
     id: 'evidence_library',
-    // The company's library works (upload, checks, links, expiry reminders); CBP reads it
-    // through the API, its screen in the member file is still to come.
-    status: 'partial',
+    // The company's library (upload, checks, links, expiry reminders) and CBP's read-only view
+    // of a member's library from the member file.
+    status: 'live',
     roles: [...COMPANY_EDITORS, ...SPECIALISTS, 'regulatory_audit'],
     anonymous: false,
   },

@@ -40,6 +40,9 @@ export const NOTIFICATION_KINDS = [
   'profile_submitted',
   'profile_returned',
   'profile_approved',
+  // The annual review window opened, or the anniversary is 30 or 7 days away, and the cycle is
+  // not submitted (annual-review-reminders.ts).
+  'annual_review_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

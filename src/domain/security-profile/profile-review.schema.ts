@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageOf } from '../api/pagination.schema.ts';
 import { DESIGNATIONS } from '../criteria/catalog.schema.ts';
+import { SnapshotAnnualReviewSchema } from './annual-review.schema.ts';
 import { ATTESTATION_LANGUAGES } from './profile-attestation.ts';
 import {
   ANSWER_STATUSES,
@@ -124,6 +125,8 @@ export const ProfileSnapshotSchema = z
     entityTypes: z.array(z.string()),
     criteria: z.array(SnapshotCriterionSchema),
     readiness: SubmissionReadinessSchema,
+    /** Annual review cycles only: the window and what was confirmed outside it. */
+    annualReview: SnapshotAnnualReviewSchema.optional(),
   })
   .meta({ id: 'ProfileSnapshot' });
 export type ProfileSnapshot = z.infer<typeof ProfileSnapshotSchema>;
@@ -182,6 +185,9 @@ export const ProfileVersionSchema = z
     /** CBP's per-criterion decisions (members see them once the round is decided). */
     reviews: z.array(CriterionReviewSchema),
     changes: VersionChangesSchema.nullable().describe('Null for the first round'),
+    sinceLastYear: VersionChangesSchema.nullable().describe(
+      'Annual review cycles: what changed against the approved version the cycle started from',
+    ),
   })
   .meta({ id: 'ProfileVersion' });
 export type ProfileVersion = z.infer<typeof ProfileVersionSchema>;

@@ -43,4 +43,21 @@ describe('checkSubmission', () => {
     expect(check.ready).toBe(true);
     expect(check.missing).toEqual([]);
   });
+
+  it('in an annual review, also blocks on should-answers carried over and not re-confirmed', () => {
+    const criteria = [
+      { id: '1.1', category: 1, designation: 'must' as const, answer: answered },
+      {
+        id: '1.2',
+        category: 1,
+        designation: 'should' as const,
+        answer: { ...answered, toReconfirm: true },
+      },
+      { id: '1.3', category: 1, designation: 'should' as const, answer: null },
+    ];
+    expect(checkSubmission(criteria).ready).toBe(true);
+    const annual = checkSubmission(criteria, { reconfirmAll: true });
+    expect(annual.ready).toBe(false);
+    expect(annual.missing).toEqual([{ criterionId: '1.2', category: 1, reason: 'to_reconfirm' }]);
+  });
 });

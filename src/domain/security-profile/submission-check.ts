@@ -32,7 +32,7 @@ export interface MissingMust {
 
 export interface SubmissionCheck extends Readiness {
   readonly byCategory: readonly ({ readonly category: number } & Readiness)[];
-  /** Every must that blocks submission, in the criteria's order. */
+  /** Every must (and, in an annual review, every carried answer) that blocks submission. */
   readonly missing: readonly MissingMust[];
   readonly ready: boolean;
 }
@@ -46,12 +46,24 @@ function problemOf(answer: AnswerForReadiness | null): MissingReason | null {
   return null;
 }
 
-export function checkSubmission(criteria: readonly CheckedCriterion[]): SubmissionCheck {
+/**
+ * `reconfirmAll`: an annual review cycle, where every answer carried over from last year is
+ * confirmed or updated before submission, should-criteria included (issue 5, item 6).
+ */
+export function checkSubmission(
+  criteria: readonly CheckedCriterion[],
+  options: { reconfirmAll?: boolean } = {},
+): SubmissionCheck {
   const categories = new Map<number, CheckedCriterion[]>();
   const missing: MissingMust[] = [];
   for (const criterion of criteria) {
     categories.set(criterion.category, [...(categories.get(criterion.category) ?? []), criterion]);
-    const problem = criterion.designation === 'must' ? problemOf(criterion.answer) : null;
+    const problem =
+      criterion.designation === 'must'
+        ? problemOf(criterion.answer)
+        : options.reconfirmAll && criterion.answer?.toReconfirm
+          ? 'to_reconfirm'
+          : null;
     if (problem !== null) {
       missing.push({ criterionId: criterion.id, category: criterion.category, reason: problem });
     }

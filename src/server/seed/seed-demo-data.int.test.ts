@@ -31,6 +31,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { DEMO_COMPANY_PROFILES } from './demo-company-profiles.ts';
 import { DEMO_ORGANISATIONS } from './demo-organisations.ts';
 import { DEMO_MEMBERSHIPS } from './demo-registry.ts';
+import { DEMO_SECURITY_PROFILES } from './demo-security-profiles.ts';
 import { deterministicUuid } from './deterministic-id.ts';
 import { DemoSeedRefusedError, seedDemoData } from './seed-demo-data.ts';
 
@@ -88,6 +89,8 @@ describe(seedDemoData.name, () => {
       accountsTotal: DEMO_ACCOUNTS.length,
       membershipsCreated: 0,
       membershipsTotal: DEMO_MEMBERSHIPS.length,
+      securityProfilesCreated: 0,
+      securityProfilesTotal: DEMO_SECURITY_PROFILES.length,
     });
     for (const demo of DEMO_ORGANISATIONS) {
       const stored = await findOrganisationById(database.db, deterministicUuid(demo.key));

@@ -10,9 +10,11 @@ import { encryptSecret, type Keys } from '../security/secret-key.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts.ts';
 import { DEMO_ORGANISATIONS } from './demo-organisations.ts';
 import { DEMO_MEMBERSHIPS } from './demo-registry.ts';
+import { DEMO_SECURITY_PROFILES } from './demo-security-profiles.ts';
 import { deterministicUuid } from './deterministic-id.ts';
 import { seedCompanyProfiles } from './seed-company-profiles.ts';
 import { seedRegistry } from './seed-registry.ts';
+import { seedSecurityProfiles } from './seed-security-profiles.ts';
 
 export interface SeedResult {
   organisationsCreated: number;
@@ -22,6 +24,9 @@ export interface SeedResult {
   /** CTPAT memberships (demo-registry.ts), with their history, SVI and Trade Compliance rows. */
   membershipsCreated: number;
   membershipsTotal: number;
+  /** Security Profiles (demo-security-profiles.ts), with their answers, versions and evidence. */
+  securityProfilesCreated: number;
+  securityProfilesTotal: number;
 }
 
 export interface SeedOptions {
@@ -41,10 +46,10 @@ export class DemoSeedRefusedError extends Error {
 
 /**
  * Loads the demo data set: organisations, one account per role and an officer per demo member,
- * company profiles, and the CTPAT registry (memberships across the lifecycle, SVI, Trade
- * Compliance; seed-registry.ts). Deterministic (ids derive
- * from stable keys) and idempotent (rows that exist are left alone), in one transaction so a
- * failure leaves nothing half-seeded. Refused in production.
+ * company profiles, the CTPAT registry (memberships across the lifecycle, SVI, Trade
+ * Compliance; seed-registry.ts) and Security Profiles with evidence (seed-security-profiles.ts).
+ * Deterministic (ids derive from stable keys) and idempotent (rows that exist are left alone),
+ * in one transaction so a failure leaves nothing half-seeded. Refused in production.
  */
 export async function seedDemoData(
   db: Db,
@@ -105,7 +110,9 @@ export async function seedDemoData(
       }
     }
     await seedCompanyProfiles(tx, now);
-    const membershipsCreated = await seedRegistry(tx, todayFromClock(clock));
+    const today = todayFromClock(clock);
+    const membershipsCreated = await seedRegistry(tx, today);
+    const securityProfilesCreated = await seedSecurityProfiles(tx, today);
     return {
       organisationsCreated,
       organisationsTotal: DEMO_ORGANISATIONS.length,
@@ -113,6 +120,8 @@ export async function seedDemoData(
       accountsTotal: DEMO_ACCOUNTS.length,
       membershipsCreated,
       membershipsTotal: DEMO_MEMBERSHIPS.length,
+      securityProfilesCreated,
+      securityProfilesTotal: DEMO_SECURITY_PROFILES.length,
     };
   });
 }

@@ -280,6 +280,17 @@ const cbpMemberFileRoute = createRoute({
   ),
 });
 
+/** A member company's evidence library, read-only for CBP (issue 5, item 4). */
+const cbpMemberEvidenceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/members/$organisationId/evidence',
+  beforeLoad: (input) => requireSignedIn(input, 'evidence:read:any'),
+  component: lazyRouteComponent(
+    () => import('./routes/cbp-member-evidence-page.tsx'),
+    'CbpMemberEvidencePage',
+  ),
+});
+
 /** Status verification (SVI): the company's participation, connections and partners' status. */
 const sviRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -309,6 +320,27 @@ const mraProgramsRoute = createRoute({
   path: '/admin/mra-programs',
   beforeLoad: (input) => requireSignedIn(input, 'mra:read'),
   component: lazyRouteComponent(() => import('./routes/mra-programs-page.tsx'), 'MraProgramsPage'),
+});
+
+/** Criteria catalog versions: program managers import and publish; everyone may read. */
+const criteriaCatalogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/criteria',
+  beforeLoad: (input) => requireSignedIn(input, 'criteria:read'),
+  component: lazyRouteComponent(
+    () => import('./routes/criteria-catalog-page.tsx'),
+    'CriteriaCatalogPage',
+  ),
+});
+
+const criteriaVersionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/criteria/$versionId',
+  beforeLoad: (input) => requireSignedIn(input, 'criteria:read'),
+  component: lazyRouteComponent(
+    () => import('./routes/criteria-version-page.tsx'),
+    'CriteriaVersionPage',
+  ),
 });
 
 const partnerCertificationsRoute = createRoute({
@@ -423,12 +455,15 @@ const routeTree = rootRoute.addChildren([
   pilotRoute,
   cbpPilotRoute,
   mraProgramsRoute,
+  criteriaCatalogRoute,
+  criteriaVersionRoute,
   partnerCertificationsRoute,
   sviRoute,
   membershipRoute,
   membershipApplyRoute,
   cbpMembersRoute,
   cbpMemberFileRoute,
+  cbpMemberEvidenceRoute,
   companyProfileRoute,
   evidenceRoute,
   evidenceDetailRoute,

@@ -23,6 +23,7 @@ import type { EntityType } from '../../../domain/organisations/entity-types.ts';
 import type { Db } from '../../db/database.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
 import { type AuditOrigin, appendAuditEvent } from '../audit/audit.service.ts';
+import { displayNames } from '../identity/users.service.ts';
 import { catalogToCsv, parseCatalogCsv } from './catalog-csv.ts';
 import {
   type CatalogVersionRow,
@@ -42,7 +43,15 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Views
 
-function summaryOf(row: CatalogVersionRow): CatalogVersionSummary {
+/** Publishers' display names by user id, for summaryOf. */
+type Names = ReadonlyMap<string, string>;
+
+async function publisherNames(db: Db, rows: readonly CatalogVersionRow[]): Promise<Names> {
+  const ids = rows.flatMap((row) => (row.publishedByUserId ? [row.publishedByUserId] : []));
+  return ids.length === 0 ? new Map() : displayNames(db, ids);
+}
+
+function summaryOf(row: CatalogVersionRow, names: Names): CatalogVersionSummary {
   return {
     id: row.id,
     version: row.version,
@@ -53,6 +62,7 @@ function summaryOf(row: CatalogVersionRow): CatalogVersionSummary {
     contentSha256: row.contentSha256,
     importedAt: row.importedAt.toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    publishedBy: row.publishedByUserId ? (names.get(row.publishedByUserId) ?? null) : null,
     supersededAt: row.supersededAt?.toISOString() ?? null,
   };
 }
@@ -96,7 +106,8 @@ function forEntityType(
 
 export async function listCatalogVersions(ctx: ServiceContext) {
   const rows = await findCatalogVersions(ctx.db, { includeDrafts: canManage(ctx) });
-  return { items: rows.map(summaryOf) };
+  const names = await publisherNames(ctx.db, rows);
+  return { items: rows.map((row) => summaryOf(row, names)) };
 }
 
 export async function getCatalogVersion(
@@ -106,7 +117,8 @@ export async function getCatalogVersion(
 ): Promise<CatalogVersion> {
   const row = await visibleVersion(ctx, versionId);
   const criteria = await findCatalogCriteria(ctx.db, row.id);
-  return { ...summaryOf(row), criteria: forEntityType(criteria, entityType) };
+  const names = await publisherNames(ctx.db, [row]);
+  return { ...summaryOf(row, names), criteria: forEntityType(criteria, entityType) };
 }
 
 /** The current (published) catalog; 404 before any version is published. */
@@ -119,7 +131,8 @@ export async function getCurrentCatalog(
     throw notFound('Published criteria catalog');
   }
   const criteria = await findCatalogCriteria(ctx.db, row.id);
-  return { ...summaryOf(row), criteria: forEntityType(criteria, entityType) };
+  const names = await publisherNames(ctx.db, [row]);
+  return { ...summaryOf(row, names), criteria: forEntityType(criteria, entityType) };
 }
 
 /** What changes from `against` (default: the current version) to `versionId`. */
@@ -137,9 +150,10 @@ export async function diffCatalogVersion(
     findCatalogCriteria(ctx.db, to.id),
   ]);
   const diff = diffCatalogs(before, after);
+  const names = await publisherNames(ctx.db, from ? [from, to] : [to]);
   return {
-    from: from ? summaryOf(from) : null,
-    to: summaryOf(to),
+    from: from ? summaryOf(from, names) : null,
+    to: summaryOf(to, names),
     added: [...diff.added],
     removed: [...diff.removed],
     changed: diff.changed.map((change) => ({
@@ -374,7 +388,7 @@ export async function publishCatalogVersion(
 ): Promise<CatalogVersionSummary> {
   assertCanManage(ctx);
   const row = await ctx.db.transaction((tx) => publishRow(auditOrigin(ctx), tx, versionId));
-  return summaryOf(row);
+  return summaryOf(row, await publisherNames(ctx.db, [row]));
 }
 
 /** Discards a draft that should not be published. Published versions stay forever. */

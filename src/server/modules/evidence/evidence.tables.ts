@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
-  customType,
   date,
   index,
   pgTable,
@@ -16,14 +15,10 @@ import {
   EVIDENCE_MEDIA_TYPES,
   type EvidenceMediaType,
 } from '../../../domain/evidence/evidence-vocabulary.ts';
+import { bytea } from '../../db/bytea.ts';
 import { oneOf } from '../../db/sql-checks.ts';
 import { users } from '../identity/accounts.tables.ts';
 import { organisations } from '../organisations/organisations.tables.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /**
  * A member's evidence document (issue 5, item 4). Uploaded once per company: the same content

@@ -400,6 +400,18 @@ const TEMPLATES: Record<NotificationKind, Record<Language, Template>> = {
       text: '{assignedBy} le asignó la sección {category}, {section}, del perfil de seguridad CTPAT de {organisation}. Responda a sus criterios (estado, descripción, persona responsable):\n{link}',
     },
   },
+  // Annual review (annual-review-reminders.ts): {anniversary} closes the window that opened on
+  // {windowOpens}; {daysLeft} counts to the anniversary.
+  annual_review_due: {
+    en: {
+      subject: 'Annual Security Profile review due by {anniversary}: {organisation}',
+      text: 'The annual review window of the CTPAT Security Profile of {organisation} opened on {windowOpens} and closes on the anniversary, {anniversary} (days left: {daysLeft}).\n\nStart the review from last year’s approved profile, confirm or update every answer, and have the company officer submit it before the window closes. Only changes made inside the window count:\n{link}',
+    },
+    es: {
+      subject: 'Revisión anual del perfil de seguridad antes del {anniversary}: {organisation}',
+      text: 'El período de revisión anual del perfil de seguridad CTPAT de {organisation} se abrió el {windowOpens} y se cierra en el aniversario, el {anniversary} (días restantes: {daysLeft}).\n\nInicie la revisión a partir del perfil aprobado el año pasado, confirme o actualice cada respuesta y pida al funcionario de la empresa que la envíe antes del cierre. Solo cuentan los cambios hechos dentro del período:\n{link}',
+    },
+  },
   // Security Profile rounds (profile-review.service.ts): {number} is the version's round.
   profile_submitted: {
     en: {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { EntityType } from '../../../domain/organisations/entity-types.ts';
 import { TERMINAL_STATUSES } from '../../../domain/registry/lifecycle/membership-states.ts';
 import type { StoredIdentifier } from '../../../domain/registry/registry.schema.ts';
@@ -124,4 +124,29 @@ export async function appendStatusHistory(
     .orderBy(desc(partnerStatusHistory.seq))
     .limit(1);
   await tx.insert(partnerStatusHistory).values({ ...row, seq: (last[0]?.seq ?? 0) + 1 });
+}
+
+/** Members holding a tier, with the date their anniversary counts from (annual review). */
+export async function findTierMembershipAnniversaries(
+  db: Db,
+  tierStatuses: readonly string[],
+): Promise<{ organisationId: string; certifiedOn: string }[]> {
+  const rows = await db
+    .select({
+      organisationId: partnerMemberships.organisationId,
+      certifiedOn: partnerMemberships.certifiedOn,
+    })
+    .from(partnerMemberships)
+    .where(
+      and(
+        inArray(partnerMemberships.status, [...tierStatuses] as MembershipRow['status'][]),
+        isNotNull(partnerMemberships.certifiedOn),
+      ),
+    )
+    .orderBy(asc(partnerMemberships.organisationId));
+  return rows.flatMap((row) =>
+    row.certifiedOn === null
+      ? []
+      : [{ organisationId: row.organisationId, certifiedOn: row.certifiedOn }],
+  );
 }

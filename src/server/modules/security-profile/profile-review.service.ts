@@ -42,6 +42,7 @@ import { displayNames } from '../identity/users.service.ts';
 import { organisationSummaries } from '../organisations/organisations.service.ts';
 import { memberAssignment } from '../registry/member-assignment.service.ts';
 import { entityTypesOfMember } from '../registry/registry.service.ts';
+import { annualReviewSnapshot } from './annual-review.service.ts';
 import {
   type AnswerRow,
   countReviews,
@@ -129,13 +130,12 @@ function answersVersionOf(answers: readonly AnswerRow[]): string {
 
 /** The applicable criteria (applicability.ts) with the answers given, in CBP's order. */
 async function stateOf(ctx: ServiceContext, db: Db, profile: ProfileRow): Promise<ProfileState> {
-  const [catalog, entityTypes, answers, links] = await Promise.all([
-    // Read in the caller's transaction (an embedded database has one connection).
-    getCatalogVersion({ ...ctx, db }, profile.catalogVersionId),
-    entityTypesOfMember(db, profile.organisationId),
-    findAnswers(db, profile.id),
-    evidenceLinksByCriterion(db, profile.organisationId),
-  ]);
+  // Read in the caller's transaction, one query after another: a transaction's connection runs
+  // one query at a time (node-postgres deprecates queuing them; PGlite has one connection).
+  const catalog = await getCatalogVersion({ ...ctx, db }, profile.catalogVersionId);
+  const entityTypes = await entityTypesOfMember(db, profile.organisationId);
+  const answers = await findAnswers(db, profile.id);
+  const links = await evidenceLinksByCriterion(db, profile.organisationId);
   // The documents as they are now: their file name and content hash freeze with the version.
   const documents = await evidenceSummaries(
     db,
@@ -180,14 +180,14 @@ async function stateOf(ctx: ServiceContext, db: Db, profile: ProfileRow): Promis
     catalogVersion: catalog.version,
     entityTypes,
     criteria,
-    check: checkSubmission(criteria),
+    check: checkSubmission(criteria, { reconfirmAll: profile.cycle === 'annual_review' }),
     answersVersion: answersVersionOf(answers),
   };
 }
 
 const MISSING_MESSAGES: Readonly<Record<MissingReason, string>> = {
   unanswered: 'is a must-criterion without an answer',
-  to_reconfirm: 'is a must-criterion carried over from last year: confirm or update its answer',
+  to_reconfirm: 'was carried over from last year: confirm or update its answer',
   not_applicable_unjustified: 'is marked not applicable without saying why',
 };
 
@@ -283,17 +283,19 @@ export async function submitProfile(
       }));
       throw new AppError(
         'VALIDATION_FAILED',
-        `${issues.length} must-criteria are not answered: the Security Profile cannot be submitted`,
+        `${issues.length} criteria are not ready (must-criteria unanswered, or answers carried over from last year not confirmed): the Security Profile cannot be submitted`,
         { issues },
       );
     }
     const number = (await findLastVersionNumber(tx, profile.id)) + 1;
+    const annualReview = await annualReviewSnapshot(tx, profile, todayFromClock(ctx.clock));
     const snapshot: ProfileSnapshot = {
       format: 1,
       catalog: { versionId: profile.catalogVersionId, version: state.catalogVersion },
       entityTypes: state.entityTypes,
       criteria: state.criteria,
       readiness: readinessView(state.check),
+      ...(annualReview ? { annualReview } : {}),
     };
     const attestation = attestationText(language);
     await insertVersion(tx, {
@@ -364,6 +366,26 @@ function byCriterionOrder<T extends { criterionId: string }>(items: T[]): T[] {
   return items.sort((a, b) => compareCriterionIds(a.criterionId, b.criterionId));
 }
 
+/**
+ * An annual review cycle's version against the approved version the cycle started from: the
+ * specialist sees exactly what changed since last year (issue 5, item 6).
+ */
+async function changesSinceLastYear(
+  db: Db,
+  snapshot: ProfileSnapshot,
+): Promise<VersionChanges | null> {
+  const basedOn = snapshot.annualReview?.basedOnVersionId;
+  if (!basedOn) return null;
+  const lastYear = await findVersion(db, basedOn);
+  if (!lastYear) return null;
+  return {
+    previousVersionId: lastYear.id,
+    previousNumber: lastYear.number,
+    criteria: versionChanges(snapshotOf(lastYear).criteria, snapshot.criteria),
+    previouslyReturned: [],
+  };
+}
+
 async function changesSince(
   db: Db,
   row: VersionRow,
@@ -396,9 +418,10 @@ async function versionView(
 ): Promise<ProfileVersion> {
   const snapshot = snapshotOf(row);
   const showReviews = options.reviewsInProgress || row.status !== 'submitted';
-  const [reviews, changes, organisations] = await Promise.all([
+  const [reviews, changes, sinceLastYear, organisations] = await Promise.all([
     showReviews ? findReviews(db, [row.id]) : Promise.resolve([]),
     changesSince(db, row, snapshot),
+    changesSinceLastYear(db, snapshot),
     organisationSummaries(db, [row.organisationId]),
   ]);
   const people = [row.submittedByUserId, ...reviews.map((review) => review.reviewerUserId)];
@@ -422,6 +445,7 @@ async function versionView(
     snapshot,
     reviews: byCriterionOrder(reviews.map((review) => reviewView(review, names))),
     changes,
+    sinceLastYear,
   };
 }
 

@@ -345,6 +345,8 @@ export async function startSecurityProfile(ctx: ServiceContext): Promise<Securit
     cycle: 'initial',
     status: 'draft',
     basedOnVersionId: null,
+    reviewAnniversary: null,
+    reviewWindowOpens: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -511,10 +513,9 @@ async function notifyAssignee(
   assignee: { userId: string; email: string; preferredLanguage: string },
 ): Promise<void> {
   const assigner = actorUserId(ctx);
-  const [names, assigners] = await Promise.all([
-    organisationSummaries(tx, [assignment.organisationId]),
-    displayNames(tx, assigner ? [assigner] : []),
-  ]);
+  // In the caller's transaction: one query at a time.
+  const names = await organisationSummaries(tx, [assignment.organisationId]);
+  const assigners = await displayNames(tx, assigner ? [assigner] : []);
   await notifyFrom(ctx, tx, {
     key: `profile_section_assigned:${assignment.eventId}:${assignee.userId}`,
     kind: 'profile_section_assigned',

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -46,6 +47,10 @@ export const securityProfiles = pgTable(
     status: text('status').$type<ProfileStatus>().notNull(),
     /** The approved version an annual review cycle started from (issue 5, item 6). */
     basedOnVersionId: uuid('based_on_version_id'),
+    /** Annual review: the anniversary the cycle is for; its window closes on this day. */
+    reviewAnniversary: date('review_anniversary', { mode: 'string' }),
+    /** Annual review: the first day of the window (the window length is a setting). */
+    reviewWindowOpens: date('review_window_opens', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
@@ -54,7 +59,15 @@ export const securityProfiles = pgTable(
     uniqueIndex('security_profiles_one_open')
       .on(table.organisationId)
       .where(sql`${table.status} in ('draft', 'submitted', 'returned')`),
+    // One annual review cycle per anniversary.
+    uniqueIndex('security_profiles_one_per_anniversary')
+      .on(table.organisationId, table.reviewAnniversary)
+      .where(sql`${table.reviewAnniversary} is not null`),
     check('security_profiles_cycle_known', oneOf(table.cycle, PROFILE_CYCLES)),
+    check(
+      'security_profiles_annual_review_window',
+      sql`(${table.cycle} = 'annual_review') = (${table.reviewAnniversary} is not null and ${table.reviewWindowOpens} is not null)`,
+    ),
     check('security_profiles_status_known', oneOf(table.status, PROFILE_STATUSES)),
   ],
 );

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
@@ -19,6 +19,7 @@ import { TransitionActions } from '../../features/registry/components/transition
 import type { TransitionDialogProps } from '../../features/registry/components/transition-dialog.tsx';
 import { TradeCompliancePanel } from '../../features/trade-compliance/trade-compliance-panel.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useCan } from '../shell/use-viewer.ts';
 
 function specialistName(specialists: readonly Specialist[] | null, userId: string): string {
   return specialists?.find((specialist) => specialist.userId === userId)?.displayName ?? userId;
@@ -79,6 +80,7 @@ export function CbpMemberFilePage() {
       : t('registry.memberFile.titleLoading'),
   );
   const specialistList = specialists.data?.items ?? null;
+  const canReadEvidence = useCan('evidence:read:any');
 
   return (
     <>
@@ -87,6 +89,17 @@ export function CbpMemberFilePage() {
           ? t('registry.memberFile.heading', { company: name })
           : t('registry.memberFile.titleLoading')}
       </h1>
+      {canReadEvidence ? (
+        <p>
+          <Link
+            className="usa-link"
+            to="/cbp/members/$organisationId/evidence"
+            params={{ organisationId }}
+          >
+            {t('evidence.nav')}
+          </Link>
+        </p>
+      ) : null}
       {file.isPending ? (
         <p role="status" className="text-base-dark">
           {t('registry.memberFile.loading')}

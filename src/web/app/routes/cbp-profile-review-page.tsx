@@ -24,6 +24,7 @@ import {
   VersionCriteria,
 } from '../../features/profile-review/components/version-criteria.tsx';
 import { VersionSummary } from '../../features/profile-review/components/version-summary.tsx';
+import { ProfileDownloads } from '../../features/security-profile/components/profile-downloads.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCan } from '../shell/use-viewer.ts';
 
@@ -78,7 +79,11 @@ function Review({ version }: { version: ProfileVersion }) {
   const { t } = useTranslation();
   const canReview = useCan('profile:review:any') && version.status === 'submitted';
   const reviews = new Map(version.reviews.map((review) => [review.criterionId, review]));
-  const changed = new Set(version.changes?.criteria.map((change) => change.criterionId) ?? []);
+  const changed = new Set(
+    [...(version.changes?.criteria ?? []), ...(version.sinceLastYear?.criteria ?? [])].map(
+      (change) => change.criterionId,
+    ),
+  );
   return (
     <>
       <h1>
@@ -88,7 +93,25 @@ function Review({ version }: { version: ProfileVersion }) {
         })}
       </h1>
       <VersionSummary version={version} />
-      {version.changes ? <Changes changes={version.changes} /> : null}
+      <ProfileDownloads
+        path={`/api/v1/profiles/versions/${encodeURIComponent(version.id)}/export`}
+      />
+      {version.sinceLastYear ? (
+        <Changes
+          id="since-last-year-heading"
+          heading={t('profileReview.changes.sinceLastYear', {
+            number: version.sinceLastYear.previousNumber,
+          })}
+          changes={version.sinceLastYear}
+        />
+      ) : null}
+      {version.changes ? (
+        <Changes
+          id="changes-heading"
+          heading={t('profileReview.changes.heading', { number: version.changes.previousNumber })}
+          changes={version.changes}
+        />
+      ) : null}
       <VersionCriteria
         criteria={version.snapshot.criteria}
         extra={(criterion) => (
@@ -115,13 +138,20 @@ function Review({ version }: { version: ProfileVersion }) {
   );
 }
 
-function Changes({ changes }: { changes: VersionChanges }) {
+/** What changed against an earlier version: the previous round, or last year's approved one. */
+function Changes({
+  id,
+  heading,
+  changes,
+}: {
+  id: string;
+  heading: string;
+  changes: VersionChanges;
+}) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="changes-heading" className="margin-top-3">
-      <h2 id="changes-heading">
-        {t('profileReview.changes.heading', { number: changes.previousNumber })}
-      </h2>
+    <section aria-labelledby={id} className="margin-top-3">
+      <h2 id={id}>{heading}</h2>
       {changes.criteria.length === 0 ? (
         <p>{t('profileReview.changes.none')}</p>
       ) : (

@@ -10,6 +10,7 @@ import {
   VersionCriteria,
 } from '../../features/profile-review/components/version-criteria.tsx';
 import { VersionSummary } from '../../features/profile-review/components/version-summary.tsx';
+import { ProfileDownloads } from '../../features/security-profile/components/profile-downloads.tsx';
 import { profileCriterionHref } from '../../features/security-profile/security-profile-search.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 
@@ -64,6 +65,9 @@ function MemberVersion({ version }: { version: ProfileVersion }) {
     <>
       <h1>{t('profileReview.version.heading', { number: version.number })}</h1>
       <VersionSummary version={version} />
+      <ProfileDownloads
+        path={`/api/v1/profile/versions/${encodeURIComponent(version.id)}/export`}
+      />
       {version.status === 'returned' ? (
         <Alert
           type="warning"

@@ -18,8 +18,10 @@ import {
   securityProfileKeys,
   startSecurityProfile,
 } from '../../features/security-profile/api/security-profile-api.ts';
+import { AnnualReviewPanel } from '../../features/security-profile/components/annual-review-panel.tsx';
 import { CatalogUpdateBanner } from '../../features/security-profile/components/catalog-update-banner.tsx';
 import { CriterionCard } from '../../features/security-profile/components/criterion-card.tsx';
+import { ProfileDownloads } from '../../features/security-profile/components/profile-downloads.tsx';
 import { ReadinessFigures } from '../../features/security-profile/components/readiness-summary.tsx';
 import { SectionAssignment } from '../../features/security-profile/components/section-assignment.tsx';
 import { withSavedAnswer } from '../../features/security-profile/with-saved-answer.ts';
@@ -52,7 +54,10 @@ export function SecurityProfilePage() {
       ) : profile.data === null ? (
         <StartProfile />
       ) : (
-        <ProfileEditor view={profile.data} />
+        <>
+          <AnnualReviewPanel />
+          <ProfileEditor view={profile.data} />
+        </>
       )}
     </>
   );
@@ -124,6 +129,7 @@ function ProfileEditor({ view }: { view: SecurityProfileView }) {
         {!view.editable ? (
           <p className="margin-bottom-0">{t(`securityProfile.summary.readOnly.${view.status}`)}</p>
         ) : null}
+        <ProfileDownloads path="/api/v1/profile/export" />
       </SummaryBox>
       {view.catalogUpdate ? (
         <CatalogUpdateBanner update={view.catalogUpdate} canMove={canEdit && view.editable} />

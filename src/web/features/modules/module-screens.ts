@@ -14,6 +14,7 @@ export type ScreenPath =
   | '/pilot'
   | '/cbp/pilot'
   | '/admin/mra-programs'
+  | '/admin/criteria'
   | '/partners/aeo-certifications'
   | '/company/profile'
   | '/cbp/members'
@@ -35,6 +36,7 @@ export type ScreenLabelKey =
   | 'pilot.nav.member'
   | 'pilot.nav.cbp'
   | 'mra.nav.programs'
+  | 'criteriaAdmin.nav'
   | 'mra.nav.certifications'
   | 'companyProfile.nav'
   | 'cbpMembers.nav'
@@ -66,6 +68,8 @@ export const MODULE_SCREENS: Partial<Record<ModuleId, readonly Screen[]>> = {
     { to: '/pilot', labelKey: 'pilot.nav.member', permission: 'registry:read' },
     { to: '/cbp/pilot', labelKey: 'pilot.nav.cbp', permission: 'pilot:manage:any' },
     { to: '/admin/mra-programs', labelKey: 'mra.nav.programs', permission: 'mra:read' },
+    // Everyone reads the catalog (at its address); the link is for those who publish it.
+    { to: '/admin/criteria', labelKey: 'criteriaAdmin.nav', permission: 'criteria:manage:any' },
   ],
   security_profile: [
     // The company's profile editor first (answers, sections, readiness).

@@ -35,6 +35,9 @@ export const evidenceKeys = {
   choices: (organisationId: string) => [...evidenceKeys.all, organisationId, 'choices'] as const,
   one: (organisationId: string, evidenceId: string) =>
     [...evidenceKeys.all, organisationId, 'one', evidenceId] as const,
+  /** A member company's library as CBP reads it (read-only). */
+  member: (organisationId: string, filter: EvidenceFilter) =>
+    [...evidenceKeys.all, organisationId, 'member', filter] as const,
   catalog: ['criteria', 'catalog', 'current'] as const,
 };
 
@@ -43,9 +46,9 @@ export const EXPIRING_FILTER_DAYS = 30;
 export function fetchEvidencePage(
   filter: EvidenceFilter,
   cursor: string | null,
-  options: { limit?: number; signal?: AbortSignal } = {},
+  options: { limit?: number; signal?: AbortSignal; path?: string } = {},
 ): Promise<EvidencePage> {
-  return apiGet('/api/v1/evidence', EvidencePageSchema, {
+  return apiGet(options.path ?? '/api/v1/evidence', EvidencePageSchema, {
     query: {
       limit: options.limit ?? PAGE_SIZE_DEFAULT,
       q: filter.q,
@@ -73,6 +76,32 @@ export function evidenceListQuery(organisationId: string, filter: EvidenceFilter
     initialPageParam: null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
+}
+
+function memberEvidencePath(organisationId: string): string {
+  return `/api/v1/registry/members/${encodeURIComponent(organisationId)}/evidence`;
+}
+
+/** A member company's library for CBP, page after page, with the same filters. */
+export function memberEvidenceListQuery(organisationId: string, filter: EvidenceFilter) {
+  return infiniteQueryOptions<
+    EvidencePage,
+    Error,
+    InfiniteData<EvidencePage, string | null>,
+    QueryKey,
+    string | null
+  >({
+    queryKey: evidenceKeys.member(organisationId, filter),
+    queryFn: ({ pageParam, signal }) =>
+      fetchEvidencePage(filter, pageParam, { signal, path: memberEvidencePath(organisationId) }),
+    initialPageParam: null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+}
+
+/** A member company's document, downloaded by CBP. */
+export function memberEvidenceContentUrl(organisationId: string, evidenceId: string): string {
+  return `${memberEvidencePath(organisationId)}/${encodeURIComponent(evidenceId)}/content`;
 }
 
 export function evidenceQuery(organisationId: string, evidenceId: string) {

@@ -9,8 +9,18 @@ import {
   useMediaTypeLabel,
 } from './evidence-status.tsx';
 
+export interface EvidenceTableProps {
+  caption: string;
+  items: readonly Evidence[];
+  /**
+   * Read-only (CBP reading a member's library): each title downloads the document from this
+   * address instead of opening the company's own document page.
+   */
+  downloadHref?: ((evidence: Evidence) => string) | undefined;
+}
+
 /** The library as a table: each document with its type, expiry, criteria and warnings. */
-export function EvidenceTable({ caption, items }: { caption: string; items: readonly Evidence[] }) {
+export function EvidenceTable({ caption, items, downloadHref }: EvidenceTableProps) {
   const { t } = useTranslation();
   const typeLabel = useMediaTypeLabel();
   const byteSize = useByteSize();
@@ -20,13 +30,19 @@ export function EvidenceTable({ caption, items }: { caption: string; items: read
       header: t('evidence.list.columns.title'),
       cell: (evidence) => (
         <>
-          <Link
-            to="/evidence/$evidenceId"
-            params={{ evidenceId: evidence.id }}
-            className="usa-link"
-          >
-            {evidence.title}
-          </Link>
+          {downloadHref ? (
+            <a href={downloadHref(evidence)} className="usa-link" download>
+              {evidence.title}
+            </a>
+          ) : (
+            <Link
+              to="/evidence/$evidenceId"
+              params={{ evidenceId: evidence.id }}
+              className="usa-link"
+            >
+              {evidence.title}
+            </Link>
+          )}
           <span className="display-block font-sans-2xs text-normal text-base-dark">
             {evidence.originalFilename}
           </span>

@@ -1,32 +1,40 @@
+import type { TOptions } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Notification as AppNotification } from '../../../../domain/notifications/notification-kinds.ts';
 import { useFormatters } from '../../../lib/use-formatters.ts';
 
+/** Parameters that would change which text i18next picks, never passed on from the server. */
+const RESERVED = new Set(['count', 'context', 'ns', 'lng', 'defaultValue', 'returnObjects']);
+/** Parameters that are instants: shown in the reader's language and time zone. */
+const INSTANTS = ['time', 'until', 'expires'] as const;
+
 /**
- * A notification in the reader's language, its parameters filled in. Only the parameters the
- * texts name are passed on (a server parameter called `count` or `context` must not change
- * which text i18next picks); instants are shown in the reader's language and time zone.
+ * The values a notification's text is filled with: every parameter the server stored (texts
+ * name the ones they use), except those that steer i18next itself (a server parameter called
+ * `count` or `context` must not change which text is picked); instants formatted for the reader.
  */
+export function notificationTextValues(
+  params: Readonly<Record<string, string>>,
+  formatInstant: (iso: string) => string,
+): TOptions {
+  const values: TOptions = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (!RESERVED.has(name)) values[name] = value;
+  }
+  for (const name of INSTANTS) {
+    const value = params[name];
+    if (value) values[name] = formatInstant(value);
+  }
+  return values;
+}
+
+/** A notification in the reader's language, its parameters filled in. */
 export function useNotificationText(): (notification: AppNotification) => string {
   const { t } = useTranslation();
   const format = useFormatters();
-  return (notification) => {
-    const params = notification.params;
-    const text = (name: string) => params[name] ?? '';
-    const instant = (name: string) => (params[name] ? format.dateTime(text(name)) : '');
-    return t(`notifications.kinds.${notification.kind}`, {
-      inviter: text('inviter'),
-      organisation: text('organisation'),
-      role: text('role'),
-      newEmail: text('newEmail'),
-      address: text('address'),
-      device: text('device'),
-      remaining: text('remaining'),
-      category: text('category'),
-      outcome: text('outcome'),
-      time: instant('time'),
-      until: instant('until'),
-      expires: instant('expires'),
-    });
-  };
+  return (notification) =>
+    t(
+      `notifications.kinds.${notification.kind}`,
+      notificationTextValues(notification.params, format.dateTime),
+    );
 }

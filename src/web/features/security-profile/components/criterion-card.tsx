@@ -228,6 +228,16 @@ function AnswerForm({
           }
         />
       </div>
+      {criterion.answer?.toReconfirm && state.kind === 'idle' ? (
+        // Carried over from last year's approved profile: saving it as it stands confirms it.
+        <Button
+          variant="outline"
+          className="margin-top-2"
+          onClick={() => autosave.change({}, { immediate: true })}
+        >
+          {t('securityProfile.answer.confirmUnchanged')}
+        </Button>
+      ) : null}
       <p
         className="font-sans-2xs text-base-dark margin-y-1"
         role="status"

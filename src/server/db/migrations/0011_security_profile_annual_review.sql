@@ -1,0 +1,4 @@
+ALTER TABLE "security_profiles" ADD COLUMN "review_anniversary" date;--> statement-breakpoint
+ALTER TABLE "security_profiles" ADD COLUMN "review_window_opens" date;--> statement-breakpoint
+CREATE UNIQUE INDEX "security_profiles_one_per_anniversary" ON "security_profiles" USING btree ("organisation_id","review_anniversary") WHERE "security_profiles"."review_anniversary" is not null;--> statement-breakpoint
+ALTER TABLE "security_profiles" ADD CONSTRAINT "security_profiles_annual_review_window" CHECK (("security_profiles"."cycle" = 'annual_review') = ("security_profiles"."review_anniversary" is not null and "security_profiles"."review_window_opens" is not null));
