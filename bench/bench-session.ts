@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Role } from '../src/domain/authorization/roles.ts';
 import type { Db } from '../src/server/db/database.ts';
 import { memberships, users } from '../src/server/modules/identity/accounts.tables.ts';
 import { totpAuthenticators } from '../src/server/modules/identity/mfa.tables.ts';
@@ -6,7 +7,7 @@ import { sessions } from '../src/server/modules/identity/sessions.tables.ts';
 import { hashToken } from '../src/server/security/tokens.ts';
 
 /**
- * A CBP supply chain security specialist who has signed in and passed MFA: a user, a membership
+ * A CBP supply chain security specialist (or another CBP `role`) who has signed in and passed MFA: a user, a membership
  * in a CBP office, a confirmed authenticator and a live session for `token`. Written straight to
  * the database (sign-in itself is not what is measured); every benchmark request then goes
  * through the real authentication, permission and tenant-scope checks.
@@ -16,6 +17,7 @@ export async function createBenchSpecialistSession(
   cbpOfficeId: string,
   token: string,
   now: Date,
+  role: Role = 'scss',
 ): Promise<void> {
   const userId = randomUUID();
   const day = 24 * 3_600_000;
@@ -30,7 +32,7 @@ export async function createBenchSpecialistSession(
     });
     await tx
       .insert(memberships)
-      .values({ organisationId: cbpOfficeId, userId, role: 'scss', createdAt: now });
+      .values({ organisationId: cbpOfficeId, userId, role, createdAt: now });
     await tx.insert(totpAuthenticators).values({
       userId,
       secretEncrypted: 'v1.bench.not-a-real-secret.x',

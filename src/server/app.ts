@@ -7,6 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { DEFAULT_PROTEST_CLOCK_SETTINGS } from '../domain/protests/protest-clock.ts';
 import { DEFAULT_MEMBERSHIP_CLOCK_SETTINGS } from '../domain/registry/lifecycle/membership-clocks.ts';
 import { unconfiguredPilot } from '../domain/registry/lifecycle/pilot-configuration.ts';
 import type { Clock } from '../domain/time/clock.ts';
@@ -25,6 +26,9 @@ import { sessionsRoutes } from './modules/identity/sessions.routes.ts';
 import { usersRoutes } from './modules/identity/users.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { protestReviewRoutes } from './modules/protests/protest-review.routes.ts';
+import { configureProtestClocks } from './modules/protests/protest-view.service.ts';
+import { protestsRoutes } from './modules/protests/protests.routes.ts';
 import { companyProfileRoutes } from './modules/registry/company-profile.routes.ts';
 import { mutualRecognitionRoutes } from './modules/registry/mutual-recognition.routes.ts';
 import { pilotRoutes } from './modules/registry/pilot.routes.ts';
@@ -53,7 +57,14 @@ export interface BuildAppOptions {
     Partial<
       Pick<
         Config,
-        'session' | 'publicUrl' | 'mail' | 'trustProxy' | 'oidc' | 'pilot' | 'membershipClocks'
+        | 'session'
+        | 'publicUrl'
+        | 'mail'
+        | 'trustProxy'
+        | 'oidc'
+        | 'pilot'
+        | 'membershipClocks'
+        | 'protestClocks'
       >
     >;
   database: DatabaseHandle;
@@ -125,6 +136,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     pilot: config.pilot ?? unconfiguredPilot(),
     membershipClocks: config.membershipClocks ?? DEFAULT_MEMBERSHIP_CLOCK_SETTINGS,
   };
+  // Deployment-wide, read by the protest list and view builders (protest-view.service.ts).
+  configureProtestClocks(config.protestClocks ?? DEFAULT_PROTEST_CLOCK_SETTINGS);
   const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
@@ -187,9 +200,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(companyProfileRoutes, { prefix: '/api/v1' });
   await app.register(evidenceRoutes, { prefix: '/api/v1' });
   await app.register(securityProfileRoutes, { prefix: '/api/v1' });
-  await app.register(profileReviewRoutes, { prefix: '/api/v1' });
   await app.register(profileExportRoutes, { prefix: '/api/v1' });
   await app.register(annualReviewRoutes, { prefix: '/api/v1' });
+  await app.register(profileReviewRoutes, { prefix: '/api/v1' });
+  await app.register(protestsRoutes, { prefix: '/api/v1' });
+  await app.register(protestReviewRoutes, { prefix: '/api/v1' });
 
   await app.register(webAppPlugin, { distDir: options.config.webDistDir });
   return app;

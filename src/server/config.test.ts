@@ -140,6 +140,25 @@ describe(loadConfig.name, () => {
     });
   });
 
+  it('rolls protest windows over weekends and holidays unless PROTEST_ROLL_WEEKENDS_AND_HOLIDAYS is false', () => {
+    expect(loadConfig({}).protestClocks).toEqual({
+      rollWeekendsAndHolidays: true,
+      additionalClosedDays: [],
+    });
+    expect(
+      loadConfig({
+        PROTEST_ROLL_WEEKENDS_AND_HOLIDAYS: 'false',
+        PROTEST_ADDITIONAL_CLOSED_DAYS: '2024-12-24, 2025-01-09',
+      }).protestClocks,
+    ).toEqual({
+      rollWeekendsAndHolidays: false,
+      additionalClosedDays: ['2024-12-24', '2025-01-09'],
+    });
+    expect(() => loadConfig({ PROTEST_ADDITIONAL_CLOSED_DAYS: '2025-13-01' })).toThrow(
+      /PROTEST_ADDITIONAL_CLOSED_DAYS/,
+    );
+  });
+
   it('takes the provisional membership periods from MEMBERSHIP_*, still provisional unless verified', () => {
     const defaults = loadConfig({}).membershipClocks;
     expect(defaults.suspensionResponseDays).toMatchObject({ value: 90, provisional: true });

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  DEFAULT_PROTEST_CLOCK_SETTINGS,
+  type ProtestClockSettings,
+} from '../domain/protests/protest-clock.ts';
+import {
   type MembershipClockSettingName,
   type MembershipClockSettings,
   resolveMembershipClockSettings,
@@ -136,6 +140,22 @@ const EnvSchema = z.object({
   PILOT_3PL_CAP_ASSET_BASED: pilotCapFromEnv.optional(),
   PILOT_3PL_CAP_NON_ASSET_BASED: pilotCapFromEnv.optional(),
   /**
+   * Protests (ADR 0024): whether a filing window ending on a Saturday, Sunday or federal holiday
+   * runs to the next open day (CBP practice, T.D. 53961; a product choice, default on), and days
+   * closed by Executive order besides the 5 U.S.C. 6103 holidays (comma-separated dates).
+   */
+  PROTEST_ROLL_WEEKENDS_AND_HOLIDAYS: booleanFromEnv.optional(),
+  PROTEST_ADDITIONAL_CLOSED_DAYS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(calendarDateFromEnv))
+    .optional(),
+  /**
    * Membership periods that rest on CBP policy seen only in secondary sources (issue 4: "unverified
    * periods are configuration, not constants"; membership-clocks.ts). Each stays provisional
    * unless named in MEMBERSHIP_PERIODS_VERIFIED together with MEMBERSHIP_PERIODS_SOURCE.
@@ -219,6 +239,8 @@ export interface Config {
   pilot: PilotConfiguration;
   /** Provisional membership periods (MEMBERSHIP_*), checked by the domain's bounds. */
   membershipClocks: MembershipClockSettings;
+  /** The protest clocks' weekend/holiday roll and extra closed days (PROTEST_*). */
+  protestClocks: ProtestClockSettings;
 }
 
 export class ConfigError extends Error {
@@ -307,6 +329,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     pilot: pilot.configuration,
     membershipClocks,
+    protestClocks: {
+      rollWeekendsAndHolidays:
+        e.PROTEST_ROLL_WEEKENDS_AND_HOLIDAYS ??
+        DEFAULT_PROTEST_CLOCK_SETTINGS.rollWeekendsAndHolidays,
+      additionalClosedDays:
+        e.PROTEST_ADDITIONAL_CLOSED_DAYS ?? DEFAULT_PROTEST_CLOCK_SETTINGS.additionalClosedDays,
+    },
   };
 }
 

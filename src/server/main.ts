@@ -13,6 +13,7 @@ import {
   deliverPendingEmails,
 } from './modules/notifications/email-delivery.ts';
 import { countOrganisations } from './modules/organisations/organisations.repository.ts';
+import { runProtestDeadlineJobs } from './modules/protests/protest-deemed-denials.ts';
 import { sendAnnualReviewReminders } from './modules/security-profile/annual-review-reminders.ts';
 import { deriveKeys, loadSecretKey } from './security/secret-key.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
@@ -200,6 +201,10 @@ function startReminders(
           { ...context, settings: config.membershipClocks },
           todayFromClock(systemClock),
         ),
+    },
+    {
+      name: 'protest deemed denials and deadline reminders',
+      run: () => runProtestDeadlineJobs(context, todayFromClock(systemClock)),
     },
   ];
   let running = false;

@@ -80,6 +80,17 @@ export const AUDIT_ACTIONS = [
   'evidence.deleted',
   'evidence.linked',
   'evidence.unlinked',
+  'protest.filed',
+  'protest.recorded',
+  'protest.amended',
+  'protest.accelerated_disposition_requested',
+  'protest.withdrawn',
+  'protest.attachment_added',
+  // CBP's review (protest-review.service.ts, protest-deemed-denials.ts).
+  'protest.assigned',
+  'protest.decided',
+  'protest.further_review_decided',
+  'protest.deemed_denied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -44,6 +44,11 @@ export const PERMISSIONS = [
   'evidence:read',
   'evidence:manage',
   'evidence:read:any',
+  'protest:read',
+  'protest:file',
+  'protest:read:any',
+  'protest:review:any',
+  'protest:metrics:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -98,6 +103,8 @@ const PROFILE_CONTRIBUTOR: readonly Permission[] = [
   'evidence:read',
   'evidence:manage',
 ];
+/** Filing protests for the company and following them (issue 7): its people and its brokers. */
+const PROTEST_FILER: readonly Permission[] = ['protest:read', 'protest:file'];
 
 /**
  * The role → permission map (product.md, "Users and roles"). Later modules add their
@@ -106,8 +113,14 @@ const PROFILE_CONTRIBUTOR: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Only the officer signs the partner agreement for the company (ctpat-program.md §3.1).
   // The officer also commits the company to the 3PL pilot (a request on its behalf).
-  company_officer: [...ORGANISATION_MANAGER, 'registry:submit', 'pilot:request', 'profile:submit'],
-  company_admin: ORGANISATION_MANAGER,
+  company_officer: [
+    ...ORGANISATION_MANAGER,
+    ...PROTEST_FILER,
+    'registry:submit',
+    'pilot:request',
+    'profile:submit',
+  ],
+  company_admin: [...ORGANISATION_MANAGER, ...PROTEST_FILER],
   // Contributors help with business-partner vetting: they see SVI partners and record AEO
   // certifications, but do not consent for the company.
   contributor: [
@@ -140,6 +153,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'trade_compliance:manage:any',
     // Program managers import and publish criteria catalog versions (issue 5, item 1).
     'criteria:manage:any',
+    // Program managers follow protests and their review times (issue 7), without deciding.
+    'protest:read:any',
+    'protest:metrics:any',
   ],
   // Read-only access to member files, profiles and their evidence (product.md).
   regulatory_audit: [
@@ -150,7 +166,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit:read',
     'audit:read:any',
   ],
-  protest_reviewer: CBP_STAFF,
+  // The protest review queue, decisions and metrics (issue 7, items 4, 5 and 7).
+  protest_reviewer: [...CBP_STAFF, 'protest:read:any', 'protest:review:any', 'protest:metrics:any'],
   // The metrics viewer sees aggregate, de-identified metrics only: no member identities.
   metrics_viewer: ['account:manage', 'mfa:enrol', 'notifications:read', 'mra:read'],
   // Configuration, not member content (break-glass access is a later, audited feature).

@@ -92,7 +92,12 @@ export const MODULES: readonly ProductModule[] = [
   },
   {
     id: 'protests',
-    status: 'planned',
+    // Filing (with the details spreadsheet), the clocks, the verified Trade Compliance
+    // indicator, amendment, accelerated disposition and withdrawal for the company; CBP's
+    // priority queue, assignment, decisions with the denial notice, further review and metrics.
+    // Not yet on screen: recording a protest filed elsewhere (API only), set-aside requests,
+    // and CBP downloading a protest's attachments.
+    status: 'partial',
     roles: [...COMPANY_MANAGERS, 'protest_reviewer', 'program_manager'],
     anonymous: false,
   },

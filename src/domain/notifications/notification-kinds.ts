@@ -43,6 +43,16 @@ export const NOTIFICATION_KINDS = [
   // The annual review window opened, or the anniversary is 30 or 7 days away, and the cycle is
   // not submitted (annual-review-reminders.ts).
   'annual_review_due',
+  // A protest was filed (or recorded), or its status changed: accelerated disposition requested,
+  // withdrawn, assigned, decided (protests.service.ts and the protest review).
+  'protest_filed',
+  'protest_status_changed',
+  // CBP decided a protest, or it was deemed denied: the decision and the court deadline
+  // (protest-review.service.ts, protest-deemed-denials.ts).
+  'protest_decided',
+  // The Court of International Trade deadline is 30 or 7 days away, or an accelerated
+  // disposition is deemed denied at the end of today (protest-deemed-denials.ts).
+  'protest_deadline_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -432,6 +432,56 @@ const evidenceDetailRoute = createRoute({
   ),
 });
 
+// Protests (issue 7): the company's protests and filing; CBP's review queue and metrics.
+
+const protestsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/protests',
+  beforeLoad: (input) => requireSignedIn(input, 'protest:read'),
+  component: lazyRouteComponent(() => import('./routes/protests-page.tsx'), 'ProtestsPage'),
+});
+
+const protestNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/protests/new',
+  beforeLoad: (input) => requireSignedIn(input, 'protest:file'),
+  component: lazyRouteComponent(() => import('./routes/protest-new-page.tsx'), 'ProtestNewPage'),
+});
+
+const protestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/protests/$protestId',
+  // `filed`: arriving from the filing form (the page confirms it and shows the next step).
+  validateSearch: (search: Record<string, unknown>): { filed?: true } =>
+    search.filed === true || search.filed === 'true' ? { filed: true } : {},
+  beforeLoad: (input) => requireSignedIn(input, 'protest:read'),
+  component: lazyRouteComponent(() => import('./routes/protest-page.tsx'), 'ProtestPage'),
+});
+
+const cbpProtestsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/protests',
+  beforeLoad: (input) => requireSignedIn(input, 'protest:read:any'),
+  component: lazyRouteComponent(() => import('./routes/cbp-protests-page.tsx'), 'CbpProtestsPage'),
+});
+
+const cbpProtestMetricsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/protests/metrics',
+  beforeLoad: (input) => requireSignedIn(input, 'protest:metrics:any'),
+  component: lazyRouteComponent(
+    () => import('./routes/cbp-protest-metrics-page.tsx'),
+    'CbpProtestMetricsPage',
+  ),
+});
+
+const cbpProtestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/protests/$protestId',
+  beforeLoad: (input) => requireSignedIn(input, 'protest:read:any'),
+  component: lazyRouteComponent(() => import('./routes/cbp-protest-page.tsx'), 'CbpProtestPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   noAccessRoute,
@@ -473,6 +523,12 @@ const routeTree = rootRoute.addChildren([
   profileVersionRoute,
   cbpProfilesRoute,
   cbpProfileReviewRoute,
+  protestsRoute,
+  protestNewRoute,
+  protestRoute,
+  cbpProtestsRoute,
+  cbpProtestMetricsRoute,
+  cbpProtestRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -443,6 +443,53 @@ const TEMPLATES: Record<NotificationKind, Record<Language, Template>> = {
       text: 'CBP aprobó la versión {number} del perfil de seguridad CTPAT de {organisation} el {date}.\n\nConsulte la versión aprobada:\n{link}',
     },
   },
+  // Protests (protests.service.ts; protest-notifications.ts): {timeliness} and
+  // {tradeCompliance} are sentences in the recipient's language; {change} says what changed
+  // and {details} what follows from it (may be empty).
+  protest_filed: {
+    en: {
+      subject: 'Protest {protestNumber} filed: {protestant}',
+      text: 'Protest {protestNumber} for {protestant} was filed on {filedOn} by {organisation}.\n\n{timeliness}\n{tradeCompliance}\n\nFollow its status, its deadlines and CBP’s decision:\n{link}',
+    },
+    es: {
+      subject: 'Protesta {protestNumber} presentada: {protestant}',
+      text: 'La protesta {protestNumber} de {protestant} fue presentada el {filedOn} por {organisation}.\n\n{timeliness}\n{tradeCompliance}\n\nSiga su estado, sus plazos y la decisión de CBP:\n{link}',
+    },
+  },
+  protest_status_changed: {
+    en: {
+      subject: 'Protest {protestNumber}: {change}',
+      text: 'Protest {protestNumber} for {protestant}: {change}.\n\n{details}\n\nOpen the protest:\n{link}',
+    },
+    es: {
+      subject: 'Protesta {protestNumber}: {change}',
+      text: 'Protesta {protestNumber} de {protestant}: {change}.\n\n{details}\n\nAbra la protesta:\n{link}',
+    },
+  },
+  // CBP's decision (protest-review-notices.ts): {decision} and {court} are in the recipient's
+  // language; {court} names the last day to go to the Court of International Trade, or is empty.
+  protest_decided: {
+    en: {
+      subject: 'Protest {protestNumber} decided: {decision}',
+      text: 'CBP decided protest {protestNumber} for {protestant} on {decidedOn}: {decision}.\n\n{court}\n\nRead the decision and the denial notice:\n{link}',
+    },
+    es: {
+      subject: 'Decisión sobre la protesta {protestNumber}: {decision}',
+      text: 'CBP decidió la protesta {protestNumber} de {protestant} el {decidedOn}: {decision}.\n\n{court}\n\nConsulte la decisión y la notificación de denegación:\n{link}',
+    },
+  },
+  // A deadline of the protestant's is near (protest-deemed-denials.ts): {deadline} names it in
+  // the recipient's language.
+  protest_deadline_reminder: {
+    en: {
+      subject: 'Protest {protestNumber}: {deadline} on {due}',
+      text: 'Protest {protestNumber} for {protestant}: {deadline} on {due} (days left: {daysLeft}).\n\n{details}\n\nOpen the protest:\n{link}',
+    },
+    es: {
+      subject: 'Protesta {protestNumber}: {deadline} el {due}',
+      text: 'Protesta {protestNumber} de {protestant}: {deadline} el {due} (días restantes: {daysLeft}).\n\n{details}\n\nAbra la protesta:\n{link}',
+    },
+  },
 };
 
 function fill(template: string, params: Readonly<Record<string, string>>): string {

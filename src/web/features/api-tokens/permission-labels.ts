@@ -42,4 +42,9 @@ export const PERMISSION_LABEL_KEYS = {
   'evidence:read': 'permissionNames.evidence_read',
   'evidence:manage': 'permissionNames.evidence_manage',
   'evidence:read:any': 'permissionNames.evidence_read_any',
+  'protest:read': 'permissionNames.protest_read',
+  'protest:file': 'permissionNames.protest_file',
+  'protest:read:any': 'permissionNames.protest_read_any',
+  'protest:review:any': 'permissionNames.protest_review_any',
+  'protest:metrics:any': 'permissionNames.protest_metrics_any',
 } as const satisfies Record<Permission, `permissionNames.${string}`>;

@@ -22,7 +22,11 @@ export type ScreenPath =
   | '/profile/versions'
   | '/profile/submit'
   | '/cbp/profiles'
-  | '/profile';
+  | '/profile'
+  | '/protests'
+  | '/protests/new'
+  | '/cbp/protests'
+  | '/cbp/protests/metrics';
 
 export type ScreenLabelKey =
   | 'nav.organisations'
@@ -44,7 +48,11 @@ export type ScreenLabelKey =
   | 'profileReview.nav.versions'
   | 'profileReview.nav.submit'
   | 'profileReview.nav.queue'
-  | 'securityProfile.nav.module';
+  | 'securityProfile.nav.module'
+  | 'modules.protests.name'
+  | 'protests.nav.file'
+  | 'protests.nav.queue'
+  | 'protests.nav.metrics';
 
 export interface Screen {
   to: ScreenPath;
@@ -85,6 +93,17 @@ export const MODULE_SCREENS: Partial<Record<ModuleId, readonly Screen[]>> = {
     { to: '/cbp/profiles', labelKey: 'profileReview.nav.queue', permission: 'profile:read:any' },
   ],
   evidence_library: [{ to: '/evidence', labelKey: 'evidence.nav', permission: 'evidence:read' }],
+  protests: [
+    // The company's protests first (its filer files from there); CBP's queue and metrics.
+    { to: '/protests', labelKey: 'modules.protests.name', permission: 'protest:read' },
+    { to: '/protests/new', labelKey: 'protests.nav.file', permission: 'protest:file' },
+    { to: '/cbp/protests', labelKey: 'protests.nav.queue', permission: 'protest:read:any' },
+    {
+      to: '/cbp/protests/metrics',
+      labelKey: 'protests.nav.metrics',
+      permission: 'protest:metrics:any',
+    },
+  ],
   business_partners: [
     { to: '/svi', labelKey: 'svi.nav', permission: 'svi:read' },
     {
