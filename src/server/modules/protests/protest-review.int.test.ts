@@ -528,6 +528,10 @@ describe('further review', () => {
       nominal: '2027-01-28',
       daysLeft: 60,
     });
+    // The queue row's clocks follow the decision too: no 30-day further-review target left.
+    const row = (await queue(`q=${encodeURIComponent(denied.protestNumber)}`)).items[0];
+    expect(row?.id).toBe(filed.id);
+    expect(row?.nextClock?.name).toBe('set_aside_request');
     const without = await protest({ filedOn: '2026-11-12' });
     const none = await call(
       'POST',

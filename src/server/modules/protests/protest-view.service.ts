@@ -23,6 +23,7 @@ import type { Db } from '../../db/database.ts';
 import { displayNames } from '../identity/users.service.ts';
 import { organisationSummaries } from '../organisations/organisations.service.ts';
 import { tradeComplianceSnapshot } from '../registry/trade-compliance.service.ts';
+import { findEventsOf } from './protest-review.repository.ts';
 import { readTimeliness, untimelyReason } from './protest-timeliness.ts';
 import {
   findAttachmentsOf,
@@ -123,11 +124,12 @@ function person(userId: string | null, names: ReadonlyMap<string, string>) {
 export function protestSummary(
   row: ProtestRow,
   entries: readonly ProtestEntryRow[],
+  furtherReviewEvents: readonly ProtestEventRow[],
   names: ReadonlyMap<string, string>,
   today: CalendarDate,
   settings: ProtestClockSettings = protestClockSettings(),
 ): ProtestSummary {
-  const clocks = protestClockSet(protestFacts(row, entries), today, settings);
+  const clocks = protestClockSet(protestFacts(row, entries, furtherReviewEvents), today, settings);
   const lead = entries.find((entry) => entry.lead) ?? entries[0];
   return {
     id: row.id,
@@ -160,11 +162,27 @@ export async function protestSummaries(
     db,
     rows.map((row) => row.id),
   );
+  // The further-review decisions move a row's clocks (the 30-day target ends, the set-aside
+  // window opens): read them for the few rows that applied for further review.
+  const withFurtherReview = rows.filter((row) => row.furtherReviewCriterion !== null);
+  const events = await findEventsOf(
+    db,
+    withFurtherReview.map((row) => row.id),
+    Object.values(FURTHER_REVIEW_EVENT_KINDS),
+  );
   const names = await displayNames(
     db,
     rows.flatMap((row) => (row.assignedReviewerUserId ? [row.assignedReviewerUserId] : [])),
   );
-  return rows.map((row) => protestSummary(row, entries.get(row.id) ?? [], names, today));
+  return rows.map((row) =>
+    protestSummary(
+      row,
+      entries.get(row.id) ?? [],
+      events.filter((event) => event.protestId === row.id),
+      names,
+      today,
+    ),
+  );
 }
 
 async function tradeComplianceIndicator(db: Db, row: ProtestRow) {
