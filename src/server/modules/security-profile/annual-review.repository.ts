@@ -1,16 +1,13 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import type { VersionRow } from './profile-review.repository.ts';
+import type { AnswerRow, AssignmentRow, ProfileRow } from './security-profile.repository.ts';
 import {
   securityProfileAnswers,
   securityProfileAssignments,
   securityProfiles,
   securityProfileVersions,
 } from './security-profile.tables.ts';
-
-type ProfileRow = typeof securityProfiles.$inferSelect;
-type AnswerRow = typeof securityProfileAnswers.$inferSelect;
-type AssignmentRow = typeof securityProfileAssignments.$inferSelect;
-type VersionRow = typeof securityProfileVersions.$inferSelect;
 
 /** A company's annual review cycles, the latest anniversary first (tenant explicit). */
 export async function findAnnualCycles(db: Db, organisationId: string): Promise<ProfileRow[]> {

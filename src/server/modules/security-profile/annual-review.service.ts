@@ -111,12 +111,22 @@ async function cycleView(
   };
 }
 
-/** Where the company stands: the anniversary in question, its window, and the latest cycle. */
+/**
+ * Where the company stands: the anniversary in question, its window, and the latest cycle;
+ * with what was read to decide it (whether the company has a membership record, the approved
+ * version a new cycle would start from), so callers do not read them again.
+ */
+interface AnnualReviewState {
+  status: AnnualReviewStatus;
+  hasMembership: boolean;
+  approved: Awaited<ReturnType<typeof findLatestApprovedVersion>>;
+}
+
 async function statusOf(
   ctx: ServiceContext,
   db: Db,
   organisationId: string,
-): Promise<AnnualReviewStatus> {
+): Promise<AnnualReviewState> {
   const today = todayFromClock(ctx.clock);
   const settings = ctx.runtime.membershipClocks;
   // One after another: `db` may be a transaction, whose connection runs one query at a time.
@@ -128,8 +138,9 @@ async function statusOf(
   const cycle = latest ? await cycleView(db, latest, today) : null;
   const setting = settings.annualReviewWindowDays;
   const common = { organisationId, provisional: setting.provisional, cycle };
+  const read = { hasMembership: basis !== null, approved };
   if (!basis?.certifiedOn) {
-    return {
+    const status: AnnualReviewStatus = {
       ...common,
       certifiedOn: null,
       anniversary: null,
@@ -142,6 +153,7 @@ async function statusOf(
       canStart: false,
       blocker: 'not_certified',
     };
+    return { ...read, status };
   }
   const started = new Set(
     cycles.flatMap((row) => (row.reviewAnniversary ? [calendarDate(row.reviewAnniversary)] : [])),
@@ -153,7 +165,7 @@ async function statusOf(
   else if (target.phase === 'upcoming') blocker = 'window_not_open';
   else if (current && OPEN.has(current.status)) blocker = 'profile_open';
   else if (!approved) blocker = 'no_approved_profile';
-  return {
+  const status: AnnualReviewStatus = {
     ...common,
     certifiedOn,
     anniversary: target.anniversary,
@@ -166,11 +178,12 @@ async function statusOf(
     canStart: blocker === null,
     blocker,
   };
+  return { ...read, status };
 }
 
 /** The caller's company's annual review (profile:read). */
 export async function getOwnAnnualReview(ctx: ServiceContext): Promise<AnnualReviewStatus> {
-  return statusOf(ctx, ctx.db, ownOrganisation(ctx));
+  return (await statusOf(ctx, ctx.db, ownOrganisation(ctx))).status;
 }
 
 /**
@@ -181,13 +194,14 @@ export async function getMemberAnnualReview(
   ctx: ServiceContext,
   organisationId: string,
 ): Promise<AnnualReviewStatus> {
-  if (
-    !hasPermission(ctx.actor, 'profile:read:any') ||
-    (await memberAnniversaryBasis(ctx.db, organisationId)) === null
-  ) {
+  if (!hasPermission(ctx.actor, 'profile:read:any')) {
     throw notFound('CTPAT member');
   }
-  return statusOf(ctx, ctx.db, organisationId);
+  const state = await statusOf(ctx, ctx.db, organisationId);
+  if (!state.hasMembership) {
+    throw notFound('CTPAT member');
+  }
+  return state.status;
 }
 
 const BLOCKED: Readonly<Record<AnnualReviewBlocker, string>> = {
@@ -212,7 +226,7 @@ export async function startAnnualReview(ctx: ServiceContext): Promise<SecurityPr
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await lockProfileCreation(tx, organisationId);
-    const status = await statusOf(ctx, tx, organisationId);
+    const { status, approved } = await statusOf(ctx, tx, organisationId);
     if (status.blocker !== null) {
       const when =
         status.blocker === 'window_not_open' && status.windowOpens
@@ -222,7 +236,6 @@ export async function startAnnualReview(ctx: ServiceContext): Promise<SecurityPr
         blocker: status.blocker,
       });
     }
-    const approved = await findLatestApprovedVersion(tx, organisationId);
     if (!approved || !status.anniversary || !status.windowOpens) {
       throw new AppError('CONFLICT', BLOCKED.no_approved_profile);
     }
@@ -292,16 +305,16 @@ export async function startAnnualReview(ctx: ServiceContext): Promise<SecurityPr
 /**
  * What a submitted annual-review version records about its window (ProfileSnapshot.annualReview):
  * whether it came after the anniversary and which answers were confirmed outside the window.
- * Null for an initial profile. Called inside the submission's transaction.
+ * Null for an initial profile. `answers` are the cycle's answers as the submission read them.
  */
-export async function annualReviewSnapshot(
-  db: Db,
+export function annualReviewSnapshot(
   profile: ProfileRow,
+  answers: readonly AnswerRow[],
   submittedOn: CalendarDate,
-): Promise<SnapshotAnnualReview | null> {
+): SnapshotAnnualReview | null {
   if (profile.cycle !== 'annual_review') return null;
   const window = windowOf(profile);
-  const summary = summariseCycleAnswers(cycleAnswers(await findAnswers(db, profile.id)), window);
+  const summary = summariseCycleAnswers(cycleAnswers(answers), window);
   return {
     anniversary: window.anniversary,
     windowOpens: window.opens,

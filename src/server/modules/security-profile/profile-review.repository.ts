@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.ts';
 // biome-ignore lint/style/noRestrictedImports: read-only join for the review queue, see above.
 import { partnerMemberships } from '../registry/registry.tables.ts';
 import {
-  securityProfileAnswers,
+  type securityProfileAnswers,
   securityProfileComments,
   securityProfileCriterionReviews,
   securityProfiles,
@@ -57,13 +57,6 @@ export async function updateProfileStatus(
     .update(securityProfiles)
     .set({ status, updatedAt: at })
     .where(eq(securityProfiles.id, profileId));
-}
-
-export async function findAnswers(db: Db, profileId: string): Promise<AnswerRow[]> {
-  return db
-    .select()
-    .from(securityProfileAnswers)
-    .where(eq(securityProfileAnswers.profileId, profileId));
 }
 
 export async function findVersion(

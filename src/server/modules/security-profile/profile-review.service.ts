@@ -46,7 +46,6 @@ import { annualReviewSnapshot } from './annual-review.service.ts';
 import {
   type AnswerRow,
   countReviews,
-  findAnswers,
   findLastVersionNumber,
   findLatestProfileOf,
   findPreviousVersion,
@@ -65,6 +64,7 @@ import {
   type VersionRow,
 } from './profile-review.repository.ts';
 import { notifyProfileRound } from './profile-review-notifications.ts';
+import { findAnswers } from './security-profile.repository.ts';
 
 /**
  * Submission and review of the Security Profile (issue 5, item 5): the company officer attests
@@ -108,6 +108,8 @@ interface ProfileState {
   criteria: SnapshotCriterion[];
   check: SubmissionCheck;
   answersVersion: string;
+  /** Every answer of the profile as read (an annual cycle's window check uses them). */
+  answers: AnswerRow[];
 }
 
 /**
@@ -182,6 +184,7 @@ async function stateOf(ctx: ServiceContext, db: Db, profile: ProfileRow): Promis
     criteria,
     check: checkSubmission(criteria, { reconfirmAll: profile.cycle === 'annual_review' }),
     answersVersion: answersVersionOf(answers),
+    answers,
   };
 }
 
@@ -288,7 +291,7 @@ export async function submitProfile(
       );
     }
     const number = (await findLastVersionNumber(tx, profile.id)) + 1;
-    const annualReview = await annualReviewSnapshot(tx, profile, todayFromClock(ctx.clock));
+    const annualReview = annualReviewSnapshot(profile, state.answers, todayFromClock(ctx.clock));
     const snapshot: ProfileSnapshot = {
       format: 1,
       catalog: { versionId: profile.catalogVersionId, version: state.catalogVersion },
