@@ -2,8 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProtestView } from '../../../domain/protests/protest-api.schema.ts';
-import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { Alert } from '../../components/ui/alert.tsx';
 import {
   protestForReviewQuery,
   reviewAttachmentUrl,
@@ -20,12 +18,12 @@ import {
   TradeComplianceIndicator,
 } from '../../features/protests/components/protest-detail.tsx';
 import { isOpen } from '../../features/protests/components/protest-labels.tsx';
+import { ProtestQueryState } from '../../features/protests/components/protest-query-state.tsx';
 import {
   AssignmentForm,
   DecisionForm,
   FurtherReviewForm,
 } from '../../features/protests/components/protest-review-actions.tsx';
-import { ApiError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCan } from '../shell/use-viewer.ts';
 
@@ -49,28 +47,9 @@ export function CbpProtestPage() {
           {t('protests.queue.back')}
         </Link>
       </p>
-      {protest.isPending ? (
-        <p role="status" className="text-base-dark">
-          {t('profileReview.loading')}
-        </p>
-      ) : protest.isError ? (
-        protest.error instanceof ApiError && protest.error.code === 'NOT_FOUND' ? (
-          <>
-            <h1>{t('protests.queue.title')}</h1>
-            <Alert type="warning" slim>
-              <p className="margin-y-0">{t('protests.notFound')}</p>
-            </Alert>
-          </>
-        ) : (
-          <ApiErrorAlert
-            heading={t('protests.loadError')}
-            error={protest.error}
-            onRetry={() => void protest.refetch()}
-          />
-        )
-      ) : (
-        <ReviewedProtest protest={protest.data} />
-      )}
+      <ProtestQueryState protest={protest} heading={t('protests.queue.title')}>
+        {(data) => <ReviewedProtest protest={data} />}
+      </ProtestQueryState>
     </>
   );
 }

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProtestView } from '../../../domain/protests/protest-api.schema.ts';
-import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { FormSection, SuccessNotice } from '../../components/request-form.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import {
@@ -27,7 +26,7 @@ import {
   AttachmentUpload,
   WithdrawSection,
 } from '../../features/protests/components/protest-member-actions.tsx';
-import { ApiError } from '../../lib/api-client.ts';
+import { ProtestQueryState } from '../../features/protests/components/protest-query-state.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCan, useSignedIn } from '../shell/use-viewer.ts';
 
@@ -59,28 +58,9 @@ export function ProtestPage() {
           {t('protests.back')}
         </Link>
       </p>
-      {protest.isPending ? (
-        <p role="status" className="text-base-dark">
-          {t('profileReview.loading')}
-        </p>
-      ) : protest.isError ? (
-        protest.error instanceof ApiError && protest.error.code === 'NOT_FOUND' ? (
-          <>
-            <h1>{t('modules.protests.name')}</h1>
-            <Alert type="warning" slim>
-              <p className="margin-y-0">{t('protests.notFound')}</p>
-            </Alert>
-          </>
-        ) : (
-          <ApiErrorAlert
-            heading={t('protests.loadError')}
-            error={protest.error}
-            onRetry={() => void protest.refetch()}
-          />
-        )
-      ) : (
-        <MemberProtest protest={protest.data} filed={filed === true} />
-      )}
+      <ProtestQueryState protest={protest} heading={t('modules.protests.name')}>
+        {(data) => <MemberProtest protest={data} filed={filed === true} />}
+      </ProtestQueryState>
     </>
   );
 }
