@@ -20,6 +20,7 @@ import { apiCaller, errorCode, issuePaths } from '../../../../tests/setup/api-ca
 import { type MutableClock, mutableClock } from '../../../../tests/setup/mutable-clock.ts';
 import { RowsSchema } from '../../../../tests/setup/sql-rows.ts';
 import { buildTestApp, type TestApp } from '../../../../tests/setup/test-app.ts';
+import { compareCriterionIds } from '../../../domain/criteria/catalog.schema.ts';
 import { DEFAULT_MEMBERSHIP_CLOCK_SETTINGS } from '../../../domain/registry/lifecycle/membership-clocks.ts';
 import { AnnualReviewStatusSchema } from '../../../domain/security-profile/annual-review.schema.ts';
 import { ProfileVersionSchema } from '../../../domain/security-profile/profile-review.schema.ts';
@@ -45,8 +46,6 @@ const call = apiCaller({
 });
 
 let supervisorUser: TestUser;
-let musts: string[];
-let shoulds: string[];
 
 /** Certified on 1 June 2025: the 2026 anniversary's window opens on 3 March 2026. */
 const CERTIFIED = new Date('2025-06-01T12:00:00Z');
@@ -58,7 +57,6 @@ beforeAll(async () => {
   const db = testApp.database.db;
   const office = await createOrganisation(db, { kind: 'cbp_office', entityTypes: [] });
   supervisorUser = await createUser(db, { role: 'supervisory_scss', organisation: office });
-  ({ musts, shoulds } = await applicableCriterionIds(db));
 });
 
 afterAll(async () => {
@@ -95,6 +93,8 @@ async function approvedMember(): Promise<Member> {
     adminUser: await createUser(db, { role: 'company_admin', organisation: company }),
   };
   await insertCertifiedMembership(db, company.id, { at: CERTIFIED });
+  // Read now, not once per file: on a shared database another file may publish a catalog.
+  const { musts, shoulds } = await applicableCriterionIds(db);
   const [should] = shoulds;
   if (!should) throw new Error('the catalog has no should-criterion for importers');
   await insertDraftProfile(db, company.id, {
@@ -173,8 +173,6 @@ async function notices(userId: string): Promise<number> {
 describe('the annual review, with the clock moving through the year', () => {
   it('opens 90 days before the anniversary, carries every answer to re-confirm, and counts only changes inside the window', async () => {
     const member = await approvedMember();
-    const [changed, late, lastOne] = musts;
-    if (!changed || !late || !lastOne) throw new Error('the catalog has too few musts');
 
     // The day before the window opens: nothing to start yet, and the start is refused.
     clock.set(at('2026-03-02'));
@@ -204,11 +202,21 @@ describe('the annual review, with the clock moving through the year', () => {
     let view = SecurityProfileViewSchema.parse(started.json());
     expect(view.cycle).toBe('annual_review');
     expect(view.status).toBe('draft');
-    const answers = view.sections.flatMap((section) =>
-      section.criteria.flatMap((criterion) => (criterion.answer ? [criterion.answer] : [])),
-    );
-    expect(answers).toHaveLength(musts.length + 1);
-    expect(answers.every((answer) => answer.toReconfirm)).toBe(true);
+    // What the cycle holds follows from the view: the catalog current at the start decides it.
+    const criteria = view.sections.flatMap((section) => section.criteria);
+    const carried = criteria.filter((criterion) => criterion.answer !== null);
+    const carriedIds = carried.map((criterion) => criterion.id);
+    const newMusts = criteria
+      .filter((criterion) => criterion.answer === null && criterion.designation === 'must')
+      .map((criterion) => criterion.id);
+    const [changed, late, lastOne] = carried
+      .filter((criterion) => criterion.designation === 'must')
+      .map((criterion) => criterion.id);
+    const carriedShould = carried.find((criterion) => criterion.designation === 'should')?.id;
+    if (!changed || !late || !lastOne || !carriedShould) {
+      throw new Error('the approved profile carried too few answers');
+    }
+    expect(carried.every((criterion) => criterion.answer?.toReconfirm)).toBe(true);
     expect(view.readiness.mustsMet).toBe(0);
     expect(await auditActionsOn(testApp.database.db, view.id)).toContain(
       'security_profile.annual_review_started',
@@ -221,13 +229,26 @@ describe('the annual review, with the clock moving through the year', () => {
     let officer = await asOfficer(member);
     const refused = await call('POST', '/api/v1/profile/submit', officer, { attestation: true });
     expect(refused.statusCode).toBe(400);
-    expect(issuePaths(refused)).toHaveLength(musts.length + 1);
-    expect(issuePaths(refused)).toContain(`answers.${shoulds[0]}`);
+    expect(issuePaths(refused)).toHaveLength(carriedIds.length + newMusts.length);
+    expect(issuePaths(refused)).toEqual(
+      expect.arrayContaining(carriedIds.map((id) => `answers.${id}`)),
+    );
+    expect(issuePaths(refused)).toContain(`answers.${carriedShould}`);
 
     // Inside the window: every answer but two confirmed, one of them changed.
     clock.set(at('2026-04-15'));
     admin = await asAdmin(member);
-    for (const criterionId of [...musts, shoulds[0] ?? '']) {
+    for (const criterionId of newMusts) {
+      clock.advance(1_000);
+      const answered = await call('PUT', `/api/v1/profile/answers/${criterionId}`, admin, {
+        status: 'implemented',
+        narrative: 'Added this year.',
+        responsibleUserId: null,
+        expectedUpdatedAt: null,
+      });
+      expect(answered.statusCode, answered.body).toBe(200);
+    }
+    for (const criterionId of carriedIds) {
       if (criterionId === late || criterionId === lastOne) continue;
       clock.advance(1_000);
       await confirm(
@@ -240,7 +261,7 @@ describe('the annual review, with the clock moving through the year', () => {
     const inWindow = await annualReview(admin);
     expect(inWindow.cycle).toMatchObject({
       toReconfirm: 2,
-      confirmedInWindow: musts.length - 1,
+      confirmedInWindow: carriedIds.length - 2 + newMusts.length,
       confirmedOutsideWindow: [],
       overdue: false,
       submittedLate: null,
@@ -257,8 +278,8 @@ describe('the annual review, with the clock moving through the year', () => {
     const outside = await annualReview(admin);
     expect(outside.cycle).toMatchObject({
       toReconfirm: 0,
-      confirmedInWindow: musts.length - 1,
-      confirmedOutsideWindow: [late, lastOne].sort(),
+      confirmedInWindow: carriedIds.length - 2 + newMusts.length,
+      confirmedOutsideWindow: [late, lastOne].sort(compareCriterionIds),
     });
 
     // Submitted late: the version says so, and CBP sees exactly what changed since last year.
@@ -270,7 +291,7 @@ describe('the annual review, with the clock moving through the year', () => {
       anniversary: '2026-06-01',
       windowOpens: '2026-03-03',
       submittedLate: true,
-      confirmedOutsideWindow: [late, lastOne].sort(),
+      confirmedOutsideWindow: [late, lastOne].sort(compareCriterionIds),
     });
     const supervisor = await asSupervisor();
     const forReview = ProfileVersionSchema.parse(

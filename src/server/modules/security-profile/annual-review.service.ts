@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actorOrganisationId, hasPermission } from '../../../domain/authorization/permissions.ts';
 import { applicableCriteria } from '../../../domain/criteria/applicability.ts';
+import { compareCriterionIds } from '../../../domain/criteria/catalog.schema.ts';
 import { AppError, notFound } from '../../../domain/errors/error-codes.ts';
 import type {
   AnnualReviewBlocker,
@@ -76,12 +77,15 @@ function windowOf(profile: ProfileRow): {
   return { anniversary, opens: calendarDate(profile.reviewWindowOpens), closes: anniversary };
 }
 
+/** A cycle's answers in CBP's criterion order, so lists built from them read the same every time. */
 function cycleAnswers(rows: readonly AnswerRow[]) {
-  return rows.map((row) => ({
-    criterionId: row.criterionId,
-    toReconfirm: row.toReconfirm,
-    savedOn: calendarDateFromInstant(row.updatedAt),
-  }));
+  return [...rows]
+    .sort((a, b) => compareCriterionIds(a.criterionId, b.criterionId))
+    .map((row) => ({
+      criterionId: row.criterionId,
+      toReconfirm: row.toReconfirm,
+      savedOn: calendarDateFromInstant(row.updatedAt),
+    }));
 }
 
 async function cycleView(
