@@ -5,11 +5,16 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MODULE_IDS, MODULES } from '../../src/domain/navigation/modules.ts';
 import { DEMO_ORGANISATIONS } from '../../src/server/seed/demo-organisations.ts';
-import english from '../../src/web/locales/en.json' with { type: 'json' };
-import spanish from '../../src/web/locales/es.json' with { type: 'json' };
+import englishCore from '../../src/web/locales/en/core.json' with { type: 'json' };
+import englishFeatures from '../../src/web/locales/en/features.json' with { type: 'json' };
+import spanishCore from '../../src/web/locales/es/core.json' with { type: 'json' };
+import spanishFeatures from '../../src/web/locales/es/features.json' with { type: 'json' };
 import { expectNoAxeViolations, launchBrowser, withPage } from '../setup/browser.ts';
 import { PAGING_FIXTURE_COUNT, PAGING_FIXTURE_PREFIX } from '../setup/e2e-global-setup.ts';
 import { demoTotpCode, signedInState, signIn } from './sign-in-steps.ts';
+
+const english = { ...englishCore, ...englishFeatures };
+const spanish = { ...spanishCore, ...spanishFeatures };
 
 const baseUrl = inject('baseUrl');
 const webDistDir = inject('webDistDir');

@@ -10,6 +10,7 @@ import { CbpMembersSearchSchema } from '../features/cbp-members/api/cbp-members-
 import { OrganisationsSearchSchema } from '../features/organisations/api/organisations-search.ts';
 import { SecurityProfileSearchSchema } from '../features/security-profile/security-profile-search.ts';
 import { nextPath, pendingStep, sessionQuery } from '../features/session/api/session-api.ts';
+import { withFeatureStrings } from '../lib/i18n.ts';
 import { requireSignedIn } from './route-access.ts';
 import {
   AccessDeniedSearchSchema,
@@ -89,14 +90,17 @@ const verifyRoute = createRoute({
       throw redirect({ href: nextPath(search.next) });
     }
   },
-  component: lazyRouteComponent(() => import('./routes/mfa-verify-page.tsx'), 'MfaVerifyPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/mfa-verify-page.tsx')),
+    'MfaVerifyPage',
+  ),
 });
 
 const forgotPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/forgot-password',
   component: lazyRouteComponent(
-    () => import('./routes/forgot-password-page.tsx'),
+    () => withFeatureStrings(import('./routes/forgot-password-page.tsx')),
     'ForgotPasswordPage',
   ),
 });
@@ -106,7 +110,7 @@ const resetPasswordRoute = createRoute({
   path: '/reset-password',
   validateSearch: TokenSearchSchema,
   component: lazyRouteComponent(
-    () => import('./routes/reset-password-page.tsx'),
+    () => withFeatureStrings(import('./routes/reset-password-page.tsx')),
     'ResetPasswordPage',
   ),
 });
@@ -116,7 +120,7 @@ const acceptInvitationRoute = createRoute({
   path: '/invitations/accept',
   validateSearch: TokenSearchSchema,
   component: lazyRouteComponent(
-    () => import('./routes/accept-invitation-page.tsx'),
+    () => withFeatureStrings(import('./routes/accept-invitation-page.tsx')),
     'AcceptInvitationPage',
   ),
 });
@@ -127,7 +131,7 @@ const confirmEmailRoute = createRoute({
   path: '/account/confirm-email',
   validateSearch: TokenSearchSchema,
   component: lazyRouteComponent(
-    () => import('./routes/confirm-email-page.tsx'),
+    () => withFeatureStrings(import('./routes/confirm-email-page.tsx')),
     'ConfirmEmailPage',
   ),
 });
@@ -148,7 +152,10 @@ const accountRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account',
   beforeLoad: (input) => requireSignedIn(input, 'account:manage'),
-  component: lazyRouteComponent(() => import('./routes/account-page.tsx'), 'AccountPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/account-page.tsx')),
+    'AccountPage',
+  ),
 });
 
 const accountSecurityRoute = createRoute({
@@ -156,7 +163,7 @@ const accountSecurityRoute = createRoute({
   path: '/account/security',
   beforeLoad: (input) => requireSignedIn(input, 'account:manage'),
   component: lazyRouteComponent(
-    () => import('./routes/account-security-page.tsx'),
+    () => withFeatureStrings(import('./routes/account-security-page.tsx')),
     'AccountSecurityPage',
   ),
 });
@@ -166,7 +173,10 @@ const mfaEnrolRoute = createRoute({
   path: '/account/security/enrol',
   validateSearch: NextSearchSchema,
   beforeLoad: (input) => requireSignedIn(input, 'mfa:enrol'),
-  component: lazyRouteComponent(() => import('./routes/mfa-enrol-page.tsx'), 'MfaEnrolPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/mfa-enrol-page.tsx')),
+    'MfaEnrolPage',
+  ),
 });
 
 const accountSessionsRoute = createRoute({
@@ -174,7 +184,7 @@ const accountSessionsRoute = createRoute({
   path: '/account/sessions',
   beforeLoad: (input) => requireSignedIn(input, 'account:manage'),
   component: lazyRouteComponent(
-    () => import('./routes/account-sessions-page.tsx'),
+    () => withFeatureStrings(import('./routes/account-sessions-page.tsx')),
     'AccountSessionsPage',
   ),
 });
@@ -183,7 +193,10 @@ const inboxRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/inbox',
   beforeLoad: (input) => requireSignedIn(input, 'notifications:read'),
-  component: lazyRouteComponent(() => import('./routes/inbox-page.tsx'), 'InboxPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/inbox-page.tsx')),
+    'InboxPage',
+  ),
 });
 
 // The organisation the session acts for, and the agency-wide views.
@@ -194,7 +207,7 @@ const organisationsRoute = createRoute({
   validateSearch: OrganisationsSearchSchema,
   beforeLoad: (input) => requireSignedIn(input, 'organisations:read'),
   component: lazyRouteComponent(
-    () => import('./routes/organisations-page.tsx'),
+    () => withFeatureStrings(import('./routes/organisations-page.tsx')),
     'OrganisationsPage',
   ),
 });
@@ -204,7 +217,7 @@ const organisationUsersRoute = createRoute({
   path: '/organisation/users',
   beforeLoad: (input) => requireSignedIn(input, 'users:read'),
   component: lazyRouteComponent(
-    () => import('./routes/organisation-users-page.tsx'),
+    () => withFeatureStrings(import('./routes/organisation-users-page.tsx')),
     'OrganisationUsersPage',
   ),
 });
@@ -213,7 +226,10 @@ const apiTokensRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/organisation/api-tokens',
   beforeLoad: (input) => requireSignedIn(input, 'api_tokens:manage'),
-  component: lazyRouteComponent(() => import('./routes/api-tokens-page.tsx'), 'ApiTokensPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/api-tokens-page.tsx')),
+    'ApiTokensPage',
+  ),
 });
 
 const auditRoute = createRoute({
@@ -221,14 +237,20 @@ const auditRoute = createRoute({
   path: '/audit',
   validateSearch: AuditSearchSchema,
   beforeLoad: (input) => requireSignedIn(input, 'audit:read'),
-  component: lazyRouteComponent(() => import('./routes/audit-page.tsx'), 'AuditPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/audit-page.tsx')),
+    'AuditPage',
+  ),
 });
 
 const outboxRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/outbox',
   beforeLoad: (input) => requireSignedIn(input, 'outbox:read:any'),
-  component: lazyRouteComponent(() => import('./routes/outbox-page.tsx'), 'OutboxPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/outbox-page.tsx')),
+    'OutboxPage',
+  ),
 });
 
 // The member registry: the company's own membership and application, a member's file for CBP.
@@ -237,7 +259,10 @@ const membershipRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/membership',
   beforeLoad: (input) => requireSignedIn(input, 'registry:read'),
-  component: lazyRouteComponent(() => import('./routes/membership-page.tsx'), 'MembershipPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/membership-page.tsx')),
+    'MembershipPage',
+  ),
 });
 
 const membershipApplyRoute = createRoute({
@@ -245,7 +270,7 @@ const membershipApplyRoute = createRoute({
   path: '/membership/apply',
   beforeLoad: (input) => requireSignedIn(input, 'registry:apply'),
   component: lazyRouteComponent(
-    () => import('./routes/membership-apply-page.tsx'),
+    () => withFeatureStrings(import('./routes/membership-apply-page.tsx')),
     'MembershipApplyPage',
   ),
 });
@@ -256,7 +281,7 @@ const companyProfileRoute = createRoute({
   path: '/company/profile',
   beforeLoad: (input) => requireSignedIn(input, 'registry:read'),
   component: lazyRouteComponent(
-    () => import('./routes/company-profile-page.tsx'),
+    () => withFeatureStrings(import('./routes/company-profile-page.tsx')),
     'CompanyProfilePage',
   ),
 });
@@ -267,7 +292,10 @@ const cbpMembersRoute = createRoute({
   path: '/cbp/members',
   validateSearch: CbpMembersSearchSchema,
   beforeLoad: (input) => requireSignedIn(input, 'registry:read:any'),
-  component: lazyRouteComponent(() => import('./routes/cbp-members-page.tsx'), 'CbpMembersPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/cbp-members-page.tsx')),
+    'CbpMembersPage',
+  ),
 });
 
 const cbpMemberFileRoute = createRoute({
@@ -275,7 +303,7 @@ const cbpMemberFileRoute = createRoute({
   path: '/cbp/members/$organisationId',
   beforeLoad: (input) => requireSignedIn(input, 'registry:read:any'),
   component: lazyRouteComponent(
-    () => import('./routes/cbp-member-file-page.tsx'),
+    () => withFeatureStrings(import('./routes/cbp-member-file-page.tsx')),
     'CbpMemberFilePage',
   ),
 });
@@ -286,7 +314,7 @@ const cbpMemberEvidenceRoute = createRoute({
   path: '/cbp/members/$organisationId/evidence',
   beforeLoad: (input) => requireSignedIn(input, 'evidence:read:any'),
   component: lazyRouteComponent(
-    () => import('./routes/cbp-member-evidence-page.tsx'),
+    () => withFeatureStrings(import('./routes/cbp-member-evidence-page.tsx')),
     'CbpMemberEvidencePage',
   ),
 });
@@ -296,7 +324,10 @@ const sviRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/svi',
   beforeLoad: (input) => requireSignedIn(input, 'svi:read'),
-  component: lazyRouteComponent(() => import('./routes/svi-page.tsx'), 'SviPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/svi-page.tsx')),
+    'SviPage',
+  ),
 });
 
 // The 3PL pilot (member and CBP), MRA partner programs, partners' AEO certifications.
@@ -305,21 +336,30 @@ const pilotRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/pilot',
   beforeLoad: (input) => requireSignedIn(input, 'registry:read'),
-  component: lazyRouteComponent(() => import('./routes/pilot-page.tsx'), 'PilotPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/pilot-page.tsx')),
+    'PilotPage',
+  ),
 });
 
 const cbpPilotRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/cbp/pilot',
   beforeLoad: (input) => requireSignedIn(input, 'pilot:manage:any'),
-  component: lazyRouteComponent(() => import('./routes/cbp-pilot-page.tsx'), 'CbpPilotPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/cbp-pilot-page.tsx')),
+    'CbpPilotPage',
+  ),
 });
 
 const mraProgramsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/mra-programs',
   beforeLoad: (input) => requireSignedIn(input, 'mra:read'),
-  component: lazyRouteComponent(() => import('./routes/mra-programs-page.tsx'), 'MraProgramsPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/mra-programs-page.tsx')),
+    'MraProgramsPage',
+  ),
 });
 
 /** Criteria catalog versions: program managers import and publish; everyone may read. */
@@ -328,7 +368,7 @@ const criteriaCatalogRoute = createRoute({
   path: '/admin/criteria',
   beforeLoad: (input) => requireSignedIn(input, 'criteria:read'),
   component: lazyRouteComponent(
-    () => import('./routes/criteria-catalog-page.tsx'),
+    () => withFeatureStrings(import('./routes/criteria-catalog-page.tsx')),
     'CriteriaCatalogPage',
   ),
 });
@@ -338,7 +378,7 @@ const criteriaVersionRoute = createRoute({
   path: '/admin/criteria/$versionId',
   beforeLoad: (input) => requireSignedIn(input, 'criteria:read'),
   component: lazyRouteComponent(
-    () => import('./routes/criteria-version-page.tsx'),
+    () => withFeatureStrings(import('./routes/criteria-version-page.tsx')),
     'CriteriaVersionPage',
   ),
 });
@@ -348,7 +388,7 @@ const partnerCertificationsRoute = createRoute({
   path: '/partners/aeo-certifications',
   beforeLoad: (input) => requireSignedIn(input, 'registry:read'),
   component: lazyRouteComponent(
-    () => import('./routes/partner-certifications-page.tsx'),
+    () => withFeatureStrings(import('./routes/partner-certifications-page.tsx')),
     'PartnerCertificationsPage',
   ),
 });
@@ -360,7 +400,7 @@ const securityProfileRoute = createRoute({
   validateSearch: SecurityProfileSearchSchema,
   beforeLoad: (input) => requireSignedIn(input, 'profile:read'),
   component: lazyRouteComponent(
-    () => import('./routes/security-profile-page.tsx'),
+    () => withFeatureStrings(import('./routes/security-profile-page.tsx')),
     'SecurityProfilePage',
   ),
 });
@@ -372,7 +412,7 @@ const profileSubmitRoute = createRoute({
   path: '/profile/submit',
   beforeLoad: (input) => requireSignedIn(input, 'profile:read'),
   component: lazyRouteComponent(
-    () => import('./routes/profile-submit-page.tsx'),
+    () => withFeatureStrings(import('./routes/profile-submit-page.tsx')),
     'ProfileSubmitPage',
   ),
 });
@@ -382,7 +422,7 @@ const profileVersionsRoute = createRoute({
   path: '/profile/versions',
   beforeLoad: (input) => requireSignedIn(input, 'profile:read'),
   component: lazyRouteComponent(
-    () => import('./routes/profile-versions-page.tsx'),
+    () => withFeatureStrings(import('./routes/profile-versions-page.tsx')),
     'ProfileVersionsPage',
   ),
 });
@@ -392,7 +432,7 @@ const profileVersionRoute = createRoute({
   path: '/profile/versions/$versionId',
   beforeLoad: (input) => requireSignedIn(input, 'profile:read'),
   component: lazyRouteComponent(
-    () => import('./routes/profile-version-page.tsx'),
+    () => withFeatureStrings(import('./routes/profile-version-page.tsx')),
     'ProfileVersionPage',
   ),
 });
@@ -401,7 +441,10 @@ const cbpProfilesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/cbp/profiles',
   beforeLoad: (input) => requireSignedIn(input, 'profile:read:any'),
-  component: lazyRouteComponent(() => import('./routes/cbp-profiles-page.tsx'), 'CbpProfilesPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/cbp-profiles-page.tsx')),
+    'CbpProfilesPage',
+  ),
 });
 
 const cbpProfileReviewRoute = createRoute({
@@ -409,7 +452,7 @@ const cbpProfileReviewRoute = createRoute({
   path: '/cbp/profiles/$versionId',
   beforeLoad: (input) => requireSignedIn(input, 'profile:read:any'),
   component: lazyRouteComponent(
-    () => import('./routes/cbp-profile-review-page.tsx'),
+    () => withFeatureStrings(import('./routes/cbp-profile-review-page.tsx')),
     'CbpProfileReviewPage',
   ),
 });
@@ -419,7 +462,10 @@ const evidenceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/evidence',
   beforeLoad: (input) => requireSignedIn(input, 'evidence:read'),
-  component: lazyRouteComponent(() => import('./routes/evidence-page.tsx'), 'EvidencePage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/evidence-page.tsx')),
+    'EvidencePage',
+  ),
 });
 
 const evidenceDetailRoute = createRoute({
@@ -427,7 +473,7 @@ const evidenceDetailRoute = createRoute({
   path: '/evidence/$evidenceId',
   beforeLoad: (input) => requireSignedIn(input, 'evidence:read'),
   component: lazyRouteComponent(
-    () => import('./routes/evidence-detail-page.tsx'),
+    () => withFeatureStrings(import('./routes/evidence-detail-page.tsx')),
     'EvidenceDetailPage',
   ),
 });
@@ -438,14 +484,20 @@ const protestsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/protests',
   beforeLoad: (input) => requireSignedIn(input, 'protest:read'),
-  component: lazyRouteComponent(() => import('./routes/protests-page.tsx'), 'ProtestsPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/protests-page.tsx')),
+    'ProtestsPage',
+  ),
 });
 
 const protestNewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/protests/new',
   beforeLoad: (input) => requireSignedIn(input, 'protest:file'),
-  component: lazyRouteComponent(() => import('./routes/protest-new-page.tsx'), 'ProtestNewPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/protest-new-page.tsx')),
+    'ProtestNewPage',
+  ),
 });
 
 const protestRoute = createRoute({
@@ -455,14 +507,20 @@ const protestRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { filed?: true } =>
     search.filed === true || search.filed === 'true' ? { filed: true } : {},
   beforeLoad: (input) => requireSignedIn(input, 'protest:read'),
-  component: lazyRouteComponent(() => import('./routes/protest-page.tsx'), 'ProtestPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/protest-page.tsx')),
+    'ProtestPage',
+  ),
 });
 
 const cbpProtestsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/cbp/protests',
   beforeLoad: (input) => requireSignedIn(input, 'protest:read:any'),
-  component: lazyRouteComponent(() => import('./routes/cbp-protests-page.tsx'), 'CbpProtestsPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/cbp-protests-page.tsx')),
+    'CbpProtestsPage',
+  ),
 });
 
 const cbpProtestMetricsRoute = createRoute({
@@ -470,7 +528,7 @@ const cbpProtestMetricsRoute = createRoute({
   path: '/cbp/protests/metrics',
   beforeLoad: (input) => requireSignedIn(input, 'protest:metrics:any'),
   component: lazyRouteComponent(
-    () => import('./routes/cbp-protest-metrics-page.tsx'),
+    () => withFeatureStrings(import('./routes/cbp-protest-metrics-page.tsx')),
     'CbpProtestMetricsPage',
   ),
 });
@@ -479,7 +537,10 @@ const cbpProtestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/cbp/protests/$protestId',
   beforeLoad: (input) => requireSignedIn(input, 'protest:read:any'),
-  component: lazyRouteComponent(() => import('./routes/cbp-protest-page.tsx'), 'CbpProtestPage'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/cbp-protest-page.tsx')),
+    'CbpProtestPage',
+  ),
 });
 
 const routeTree = rootRoute.addChildren([

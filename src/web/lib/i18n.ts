@@ -1,30 +1,44 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json' with { type: 'json' };
+import enCore from '../locales/en/core.json' with { type: 'json' };
+import type enFeatures from '../locales/en/features.json';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-type Catalogue = typeof en;
-
 /**
- * English is bundled (it is also every other language's fallback); the others load when chosen,
- * so a visitor downloads one catalogue, not all of them (each is about 20 KB gzipped, and the
- * first page load has a 250 KB budget: tests/e2e/home.e2e.test.ts). The return type makes tsc
- * check that the Spanish catalogue has every key the English one has.
+ * Each language's strings are in two files (ADR 0028):
+ * - `core.json`: what the first page can show before any screen loads: the shell (header,
+ *   navigation, footer), the home and sign-in pages, error pages, form basics, roles, entity
+ *   types and module names. English core is bundled; it is every language's fallback.
+ * - `features.json`: every working screen's strings, one group per feature. They load with
+ *   the first lazy page, in parallel with its code, and every lazy page waits for them
+ *   (`withFeatureStrings`), so the first load stays inside its 250 KB budget
+ *   (tests/e2e/home.e2e.test.ts) however many screens the app grows.
+ * A string a first-load component shows must be in core; a test checks the groups
+ * (src/web/locales/locales.test.ts).
  */
-const LOAD_CATALOGUE: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
-  es: () => import('../locales/es.json').then((module) => module.default),
+type Core = typeof enCore;
+type Features = typeof enFeatures;
+type Catalogue = Core & Features;
+
+/** The return types make tsc check that every language has every key English has. */
+const LOAD_CORE: Record<Exclude<Language, 'en'>, () => Promise<Core>> = {
+  es: () => import('../locales/es/core.json').then((module) => module.default),
+};
+const LOAD_FEATURES: Record<Language, () => Promise<Features>> = {
+  en: () => import('../locales/en/features.json').then((module) => module.default),
+  es: () => import('../locales/es/features.json').then((module) => module.default),
 };
 
 export const resources = {
-  en: { translation: en },
+  en: { translation: enCore },
 } as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: (typeof resources)['en'];
+    resources: { translation: Catalogue };
   }
 }
 
@@ -77,12 +91,47 @@ export function currentLanguage(): Language {
   return isLanguage(language) ? language : 'en';
 }
 
-/** Loads a language's catalogue into i18next unless it is there already. */
-async function ensureCatalogue(language: Language): Promise<void> {
-  if (language === 'en' || i18next.hasResourceBundle(language, 'translation')) {
-    return;
+/** Languages whose feature strings have been added (or are being added). */
+const featuresLoading = new Map<Language, Promise<void>>();
+
+/** Adds a language's feature strings to i18next once; a failed fetch can be retried. */
+function ensureFeatureStrings(language: Language): Promise<void> {
+  let loading = featuresLoading.get(language);
+  if (!loading) {
+    loading = LOAD_FEATURES[language]().then(
+      (features) => {
+        i18next.addResourceBundle(language, 'translation', features, true, false);
+      },
+      (error: unknown) => {
+        featuresLoading.delete(language);
+        throw error;
+      },
+    );
+    featuresLoading.set(language, loading);
   }
-  i18next.addResourceBundle(language, 'translation', await LOAD_CATALOGUE[language]());
+  return loading;
+}
+
+/** Loads a language's core strings, and its feature strings when English's are in use. */
+async function ensureCatalogue(language: Language): Promise<void> {
+  const core =
+    language === 'en' || i18next.hasResourceBundle(language, 'translation')
+      ? Promise.resolve()
+      : LOAD_CORE[language]().then((strings) => {
+          i18next.addResourceBundle(language, 'translation', strings, true, false);
+        });
+  // Once screens have been opened in one language, switching must bring their strings too.
+  const features = featuresLoading.size > 0 ? ensureFeatureStrings(language) : Promise.resolve();
+  await Promise.all([core, features]);
+}
+
+/**
+ * Resolves a lazy page's module once the current language's feature strings are in too, so no
+ * page renders raw keys. Used by every lazy route in router.tsx.
+ */
+export async function withFeatureStrings<Module>(page: Promise<Module>): Promise<Module> {
+  const [module] = await Promise.all([page, ensureFeatureStrings(currentLanguage())]);
+  return module;
 }
 
 /** Switches every visible string and remembers the choice for the next visit. */
@@ -93,8 +142,8 @@ export async function changeLanguage(language: Language): Promise<void> {
 }
 
 /**
- * Initialises i18next with English, then loads and switches to the visitor's language if it is
- * another one; the app renders after this resolves, so nobody sees a flash of English.
+ * Initialises i18next with English core, then loads and switches to the visitor's language if
+ * it is another one; the app renders after this resolves, so nobody sees a flash of English.
  */
 export async function setUpI18n(): Promise<typeof i18next> {
   i18next.on('languageChanged', reflectOnDocument);
@@ -105,6 +154,8 @@ export async function setUpI18n(): Promise<typeof i18next> {
     supportedLngs: LANGUAGES,
     // React escapes output already.
     interpolation: { escapeValue: false },
+    // A component showing a feature string before the file arrived re-renders when it does.
+    react: { bindI18nStore: 'added' },
   });
   const language = initialLanguage();
   if (language !== 'en') {

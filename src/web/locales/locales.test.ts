@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MODULE_IDS } from '../../domain/navigation/modules.ts';
 import { ENTITY_TYPES } from '../../domain/organisations/entity-types.ts';
-import en from './en.json' with { type: 'json' };
-import es from './es.json' with { type: 'json' };
+import enCore from './en/core.json' with { type: 'json' };
+import enFeatures from './en/features.json' with { type: 'json' };
+import esCore from './es/core.json' with { type: 'json' };
+import esFeatures from './es/features.json' with { type: 'json' };
+
+const en = { ...enCore, ...enFeatures };
+const es = { ...esCore, ...esFeatures };
 
 /** "a.b.c" → string for every leaf of a catalogue. */
 function leaves(catalogue: unknown, prefix = ''): Map<string, string> {
@@ -25,6 +30,20 @@ function leaves(catalogue: unknown, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('translation catalogues', () => {
+  it('split each language the same way into core and feature groups, with no group in both', () => {
+    expect(Object.keys(esCore).sort()).toEqual(Object.keys(enCore).sort());
+    expect(Object.keys(esFeatures).sort()).toEqual(Object.keys(enFeatures).sort());
+    const core = new Set(Object.keys(enCore));
+    expect(Object.keys(enFeatures).filter((group) => core.has(group))).toEqual([]);
+  });
+
+  it('keep in core what the first page shows before any screen loads', () => {
+    // The shell, home, sign-in and error pages (router.tsx imports them eagerly).
+    for (const group of ['app', 'nav', 'header', 'footer', 'home', 'modules', 'signIn', 'errors']) {
+      expect(Object.keys(enCore), group).toContain(group);
+    }
+  });
+
   const english = leaves(en);
   const spanish = leaves(es);
 

@@ -35,24 +35,24 @@ export type ScreenLabelKey =
   | 'nav.audit'
   | 'nav.inbox'
   | 'nav.outbox'
-  | 'registry.nav.membership'
-  | 'svi.nav'
-  | 'pilot.nav.member'
-  | 'pilot.nav.cbp'
-  | 'mra.nav.programs'
-  | 'criteriaAdmin.nav'
-  | 'mra.nav.certifications'
-  | 'companyProfile.nav'
-  | 'cbpMembers.nav'
-  | 'evidence.nav'
-  | 'profileReview.nav.versions'
-  | 'profileReview.nav.submit'
-  | 'profileReview.nav.queue'
-  | 'securityProfile.nav.module'
+  | 'nav.screens.membership'
+  | 'nav.screens.svi'
+  | 'nav.screens.pilotMember'
+  | 'nav.screens.pilotCbp'
+  | 'nav.screens.mraPrograms'
+  | 'nav.screens.criteria'
+  | 'nav.screens.aeoCertifications'
+  | 'nav.screens.companyProfile'
+  | 'nav.screens.cbpMembers'
+  | 'nav.screens.evidence'
+  | 'nav.screens.profileVersions'
+  | 'nav.screens.profileSubmit'
+  | 'nav.screens.profileQueue'
+  | 'nav.screens.securityProfile'
   | 'modules.protests.name'
-  | 'protests.nav.file'
-  | 'protests.nav.queue'
-  | 'protests.nav.metrics';
+  | 'nav.screens.protestFile'
+  | 'nav.screens.protestQueue'
+  | 'nav.screens.protestMetrics';
 
 export interface Screen {
   to: ScreenPath;
@@ -68,47 +68,49 @@ export interface Screen {
  */
 export const MODULE_SCREENS: Partial<Record<ModuleId, readonly Screen[]>> = {
   member_registry: [
-    { to: '/membership', labelKey: 'registry.nav.membership', permission: 'registry:read' },
-    { to: '/company/profile', labelKey: 'companyProfile.nav', permission: 'registry:read' },
+    { to: '/membership', labelKey: 'nav.screens.membership', permission: 'registry:read' },
+    { to: '/company/profile', labelKey: 'nav.screens.companyProfile', permission: 'registry:read' },
     // CBP's first screen of the registry: the work queue over every member.
-    { to: '/cbp/members', labelKey: 'cbpMembers.nav', permission: 'registry:read:any' },
+    { to: '/cbp/members', labelKey: 'nav.screens.cbpMembers', permission: 'registry:read:any' },
     { to: '/organisations', labelKey: 'nav.organisations', permission: 'organisations:read' },
-    { to: '/pilot', labelKey: 'pilot.nav.member', permission: 'registry:read' },
-    { to: '/cbp/pilot', labelKey: 'pilot.nav.cbp', permission: 'pilot:manage:any' },
-    { to: '/admin/mra-programs', labelKey: 'mra.nav.programs', permission: 'mra:read' },
+    { to: '/pilot', labelKey: 'nav.screens.pilotMember', permission: 'registry:read' },
+    { to: '/cbp/pilot', labelKey: 'nav.screens.pilotCbp', permission: 'pilot:manage:any' },
+    { to: '/admin/mra-programs', labelKey: 'nav.screens.mraPrograms', permission: 'mra:read' },
     // Everyone reads the catalog (at its address); the link is for those who publish it.
-    { to: '/admin/criteria', labelKey: 'criteriaAdmin.nav', permission: 'criteria:manage:any' },
+    { to: '/admin/criteria', labelKey: 'nav.screens.criteria', permission: 'criteria:manage:any' },
   ],
   security_profile: [
     // The company's profile editor first (answers, sections, readiness).
-    { to: '/profile', labelKey: 'securityProfile.nav.module', permission: 'profile:read' },
+    { to: '/profile', labelKey: 'nav.screens.securityProfile', permission: 'profile:read' },
     // Submission and review (issue 5, item 5): the company's rounds, the officer's submission,
     // CBP's review queue.
     {
       to: '/profile/versions',
-      labelKey: 'profileReview.nav.versions',
+      labelKey: 'nav.screens.profileVersions',
       permission: 'profile:read',
     },
-    { to: '/profile/submit', labelKey: 'profileReview.nav.submit', permission: 'profile:submit' },
-    { to: '/cbp/profiles', labelKey: 'profileReview.nav.queue', permission: 'profile:read:any' },
+    { to: '/profile/submit', labelKey: 'nav.screens.profileSubmit', permission: 'profile:submit' },
+    { to: '/cbp/profiles', labelKey: 'nav.screens.profileQueue', permission: 'profile:read:any' },
   ],
-  evidence_library: [{ to: '/evidence', labelKey: 'evidence.nav', permission: 'evidence:read' }],
+  evidence_library: [
+    { to: '/evidence', labelKey: 'nav.screens.evidence', permission: 'evidence:read' },
+  ],
   protests: [
     // The company's protests first (its filer files from there); CBP's queue and metrics.
     { to: '/protests', labelKey: 'modules.protests.name', permission: 'protest:read' },
-    { to: '/protests/new', labelKey: 'protests.nav.file', permission: 'protest:file' },
-    { to: '/cbp/protests', labelKey: 'protests.nav.queue', permission: 'protest:read:any' },
+    { to: '/protests/new', labelKey: 'nav.screens.protestFile', permission: 'protest:file' },
+    { to: '/cbp/protests', labelKey: 'nav.screens.protestQueue', permission: 'protest:read:any' },
     {
       to: '/cbp/protests/metrics',
-      labelKey: 'protests.nav.metrics',
+      labelKey: 'nav.screens.protestMetrics',
       permission: 'protest:metrics:any',
     },
   ],
   business_partners: [
-    { to: '/svi', labelKey: 'svi.nav', permission: 'svi:read' },
+    { to: '/svi', labelKey: 'nav.screens.svi', permission: 'svi:read' },
     {
       to: '/partners/aeo-certifications',
-      labelKey: 'mra.nav.certifications',
+      labelKey: 'nav.screens.aeoCertifications',
       permission: 'registry:read',
     },
   ],

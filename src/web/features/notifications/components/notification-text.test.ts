@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../../locales/en.json' with { type: 'json' };
+import en from '../../../locales/en/features.json' with { type: 'json' };
 import { notificationTextValues } from './notification-text.tsx';
 
 describe('notification texts', () => {
