@@ -49,6 +49,13 @@ export const PERMISSIONS = [
   'protest:read:any',
   'protest:review:any',
   'protest:metrics:any',
+  'validation:read',
+  'validation:respond',
+  'validation:read:any',
+  'validation:conduct:any',
+  'validation:plan:any',
+  'validation:approve:any',
+  'validation:metrics:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +86,10 @@ const ORGANISATION_MANAGER: readonly Permission[] = [
   'users:manage',
   'api_tokens:manage',
   'audit:read',
+  // Validations (issue 6): the company follows its validations, downloads the preparation
+  // package and answers required actions.
+  'validation:read',
+  'validation:respond',
 ];
 const CBP_STAFF: readonly Permission[] = [...SIGNED_IN, 'users:read', 'organisations:read:any'];
 /**
@@ -92,6 +103,19 @@ const REGISTRY_REVIEWER: readonly Permission[] = [
   'profile:read:any',
   'profile:review:any',
   'evidence:read:any',
+  'validation:read:any',
+];
+/**
+ * Validations (issue 6): specialists conduct the ones assigned to them (the service checks the
+ * assignment); supervisory specialists plan, assign and approve reports ("assigns work",
+ * "approves validation reports": membership-transitions.ts); program managers plan and measure.
+ */
+const VALIDATION_SPECIALIST: readonly Permission[] = ['validation:conduct:any'];
+const VALIDATION_SUPERVISOR: readonly Permission[] = [
+  'validation:conduct:any',
+  'validation:plan:any',
+  'validation:approve:any',
+  'validation:metrics:any',
 ];
 /**
  * Contributors and consultants edit the profile sections assigned to them and upload evidence
@@ -133,10 +157,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   // Like a contributor, for an outside consultant (always shown as such).
   consultant: [...SIGNED_IN, 'users:read', 'registry:read', ...PROFILE_CONTRIBUTOR],
-  scss: [...CBP_STAFF, ...REGISTRY_REVIEWER],
+  scss: [...CBP_STAFF, ...REGISTRY_REVIEWER, ...VALIDATION_SPECIALIST],
   supervisory_scss: [
     ...CBP_STAFF,
     ...REGISTRY_REVIEWER,
+    ...VALIDATION_SUPERVISOR,
     'users:manage',
     'audit:read',
     'audit:read:any',
@@ -156,6 +181,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     // Program managers follow protests and their review times (issue 7), without deciding.
     'protest:read:any',
     'protest:metrics:any',
+    // The annual revalidation plan and the consistency of validations (issue 6, items 1, 8).
+    'validation:plan:any',
+    'validation:metrics:any',
   ],
   // Read-only access to member files, profiles and their evidence (product.md).
   regulatory_audit: [
@@ -163,6 +191,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'registry:read:any',
     'profile:read:any',
     'evidence:read:any',
+    'validation:read:any',
     'audit:read',
     'audit:read:any',
   ],

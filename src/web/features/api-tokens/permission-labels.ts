@@ -47,4 +47,11 @@ export const PERMISSION_LABEL_KEYS = {
   'protest:read:any': 'permissionNames.protest_read_any',
   'protest:review:any': 'permissionNames.protest_review_any',
   'protest:metrics:any': 'permissionNames.protest_metrics_any',
+  'validation:read': 'permissionNames.validation_read',
+  'validation:respond': 'permissionNames.validation_respond',
+  'validation:read:any': 'permissionNames.validation_read_any',
+  'validation:conduct:any': 'permissionNames.validation_conduct_any',
+  'validation:plan:any': 'permissionNames.validation_plan_any',
+  'validation:approve:any': 'permissionNames.validation_approve_any',
+  'validation:metrics:any': 'permissionNames.validation_metrics_any',
 } as const satisfies Record<Permission, `permissionNames.${string}`>;
