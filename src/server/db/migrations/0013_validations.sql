@@ -94,7 +94,7 @@ CREATE TABLE "validation_sites" (
 	"address" text NOT NULL,
 	"country_code" text NOT NULL,
 	"location" text NOT NULL,
-	"mra_program_id" uuid,
+	"mra_program_id" text,
 	"cbp_visit_required" boolean DEFAULT true NOT NULL,
 	"visit_on" date,
 	"agenda" jsonb DEFAULT '[]'::jsonb NOT NULL,

@@ -153,7 +153,7 @@ export const validationSites = pgTable(
      * A foreign site whose operator is certified in an MRA partner program: no CBP foreign visit
      * is needed (ctpat-program.md §6). The program's id in mra_programs, when known.
      */
-    mraProgramId: uuid('mra_program_id').references(() => mraPrograms.id),
+    mraProgramId: text('mra_program_id').references(() => mraPrograms.id),
     cbpVisitRequired: boolean('cbp_visit_required').notNull().default(true),
     visitOn: date('visit_on', { mode: 'string' }),
     agenda: jsonb('agenda').$type<AgendaItem[]>().notNull().default([]),
