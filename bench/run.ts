@@ -20,6 +20,8 @@ import { measureProtestQueueLatency } from './protest-queue-latency.ts';
 import { type BenchRow, formatTable, judge, type Target, writeReport } from './report.ts';
 import { seedProductionScale } from './seed-production-scale.ts';
 import { MEMORY_TARGET_MB, measureServerMemory } from './server-memory.ts';
+import { measureValidationLists } from './validation-lists.bench.ts';
+import { measureValidationPackage } from './validation-package.bench.ts';
 
 /**
  * `npm run bench`: the speed and memory targets, each measured beside a baseline taken in the
@@ -32,7 +34,7 @@ import { MEMORY_TARGET_MB, measureServerMemory } from './server-memory.ts';
  *
  * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/ctpat_bench;
  * dropped and recreated every run; the member-search benchmark uses <name>_registry beside it,
- * the protest queue <name>_protests),
+ * the protest queue <name>_protests, the validation lists <name>_validations),
  * BENCH_DURATION_SECONDS (load duration per server, 1-30,
  * default 10).
  */
@@ -48,6 +50,10 @@ const PROTEST_QUEUE_MEASURED_REQUESTS = 300;
 /** Issue 5: opening the full profile (~20 ms) is cheap; each document is ~0.1-0.3 s. */
 const PROFILE_OPEN_MEASURED_REQUESTS = 200;
 const PROFILE_DOCUMENT_RUNS = 10;
+/** Issue 6: each preparation package (PDF + DOCX, stored) is ~0.5 s. */
+const VALIDATION_PACKAGE_RUNS = 10;
+/** Issue 6: fourteen validation list pages (~1-15 ms each) and three metrics reports. */
+const VALIDATION_LIST_MEASURED_REQUESTS = 300;
 
 function durationSeconds(): number {
   const raw = Number(process.env.BENCH_DURATION_SECONDS ?? DEFAULT_DURATION_SECONDS);
@@ -156,6 +162,8 @@ async function main(): Promise<number> {
   const registryRows: BenchRow[] = [];
   // Row 8 (issue 7, the protest review queue) prints after them.
   const protestRows: BenchRow[] = [];
+  // Row 10 (issue 6, the validation lists) prints after row 9.
+  const validationListRows: BenchRow[] = [];
   let databaseDescription: string | null = null;
 
   try {
@@ -231,9 +239,21 @@ async function main(): Promise<number> {
       const memory = await guarded('server-memory', '3. Server peak RSS under 200 clients', () =>
         measureServerMemory({ databaseUrl: url, workDir, durationSeconds: duration }),
       );
+      const validationLists = await guarded(
+        'validation-lists',
+        '10. Validation lists p95 at 60,000 validations (PostgreSQL)',
+        () =>
+          measureValidationLists({
+            benchDatabase,
+            warmupRequests: LATENCY_WARMUP_REQUESTS,
+            measuredRequests: VALIDATION_LIST_MEASURED_REQUESTS,
+            log,
+          }),
+      );
       rows.push(...throughput, ...latency, ...memory);
       registryRows.push(...memberSearch);
       protestRows.push(...protestQueue);
+      validationListRows.push(...validationLists);
     } else {
       const reason = skipReason ?? 'no benchmark database';
       log(`- SKIP the PostgreSQL benchmarks: ${reason}`);
@@ -251,6 +271,16 @@ async function main(): Promise<number> {
       protestRows.push({
         id: 'protest-queue',
         name: '8. Protest queue p95 at 1,000,000 protests',
+        unit: 'ms',
+        measured: null,
+        baseline: null,
+        baselineLabel: '',
+        target: { kind: 'at-most', value: LATENCY_TARGET_MS },
+        note: `SKIP: ${reason}`,
+      });
+      validationListRows.push({
+        id: 'validation-lists',
+        name: '10. Validation lists p95 at 60,000 validations',
         unit: 'ms',
         measured: null,
         baseline: null,
@@ -284,6 +314,18 @@ async function main(): Promise<number> {
     rows.push(...registryRows);
     rows.push(...profileRows.filter((row) => !row.id.startsWith('generated-document')));
     rows.push(...protestRows);
+    // Issue 6: the validation preparation package for the full importer profile (row 9).
+    rows.push(
+      ...(await guarded('validation-package', '9. Validation preparation package', () =>
+        measureValidationPackage({
+          benchDatabase: profileDatabase,
+          runs: VALIDATION_PACKAGE_RUNS,
+          log,
+        }),
+      )),
+    );
+    // Issue 6: the validation lists at production scale (row 10).
+    rows.push(...validationListRows);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -39,6 +39,8 @@ export async function operatorContext(
     oidc: config.oidc,
     pilot: config.pilot,
     membershipClocks: config.membershipClocks,
+    validationResponseDays: config.validationResponseDays,
+    validationNotice: config.validationNotice,
   };
   return {
     db,

@@ -11,6 +11,8 @@ import { DEFAULT_PROTEST_CLOCK_SETTINGS } from '../domain/protests/protest-clock
 import { DEFAULT_MEMBERSHIP_CLOCK_SETTINGS } from '../domain/registry/lifecycle/membership-clocks.ts';
 import { unconfiguredPilot } from '../domain/registry/lifecycle/pilot-configuration.ts';
 import type { Clock } from '../domain/time/clock.ts';
+import { DEFAULT_VALIDATION_RESPONSE_DAYS } from '../domain/validations/response-deadline.ts';
+import { DEFAULT_VALIDATION_NOTICE_SETTINGS } from '../domain/validations/validation-notice.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -39,6 +41,12 @@ import { annualReviewRoutes } from './modules/security-profile/annual-review.rou
 import { profileExportRoutes } from './modules/security-profile/profile-export.routes.ts';
 import { profileReviewRoutes } from './modules/security-profile/profile-review.routes.ts';
 import { securityProfileRoutes } from './modules/security-profile/security-profile.routes.ts';
+import { validationDocumentsRoutes } from './modules/validations/validation-documents.routes.ts';
+import { validationMetricsRoutes } from './modules/validations/validation-metrics.routes.ts';
+import { validationPlanningRoutes } from './modules/validations/validation-planning.routes.ts';
+import { validationResponsesRoutes } from './modules/validations/validation-responses.routes.ts';
+import { validationWorkRoutes } from './modules/validations/validation-work.routes.ts';
+import { validationsRoutes } from './modules/validations/validations.routes.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { authorizationPlugin } from './plugins/authorization.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
@@ -65,6 +73,8 @@ export interface BuildAppOptions {
         | 'pilot'
         | 'membershipClocks'
         | 'protestClocks'
+        | 'validationResponseDays'
+        | 'validationNotice'
       >
     >;
   database: DatabaseHandle;
@@ -135,6 +145,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     oidc: config.oidc ?? null,
     pilot: config.pilot ?? unconfiguredPilot(),
     membershipClocks: config.membershipClocks ?? DEFAULT_MEMBERSHIP_CLOCK_SETTINGS,
+    validationResponseDays: config.validationResponseDays ?? DEFAULT_VALIDATION_RESPONSE_DAYS,
+    validationNotice: config.validationNotice ?? DEFAULT_VALIDATION_NOTICE_SETTINGS,
   };
   // Deployment-wide, read by the protest list and view builders (protest-view.service.ts).
   configureProtestClocks(config.protestClocks ?? DEFAULT_PROTEST_CLOCK_SETTINGS);
@@ -205,6 +217,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(profileReviewRoutes, { prefix: '/api/v1' });
   await app.register(protestsRoutes, { prefix: '/api/v1' });
   await app.register(protestReviewRoutes, { prefix: '/api/v1' });
+  await app.register(validationWorkRoutes, { prefix: '/api/v1' });
+  await app.register(validationMetricsRoutes, { prefix: '/api/v1' });
+  await app.register(validationPlanningRoutes, { prefix: '/api/v1' });
+  await app.register(validationsRoutes, { prefix: '/api/v1' });
+  await app.register(validationResponsesRoutes, { prefix: '/api/v1' });
+  await app.register(validationDocumentsRoutes, { prefix: '/api/v1' });
 
   await app.register(webAppPlugin, { distDir: options.config.webDistDir });
   return app;

@@ -7,6 +7,7 @@ import {
 import {
   type MembershipClockSettingName,
   type MembershipClockSettings,
+  type PeriodSetting,
   resolveMembershipClockSettings,
 } from '../domain/registry/lifecycle/membership-clocks.ts';
 import {
@@ -15,6 +16,11 @@ import {
 } from '../domain/registry/lifecycle/pilot-configuration.ts';
 import { STATUTORY_PILOT_CAP } from '../domain/registry/lifecycle/third-party-logistics-pilot.ts';
 import { calendarDate, parseCalendarDate } from '../domain/time/calendar-date.ts';
+import { resolveValidationResponseDays } from '../domain/validations/response-deadline.ts';
+import {
+  resolveValidationNoticeSettings,
+  type ValidationNoticeSettings,
+} from '../domain/validations/validation-notice.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -182,6 +188,38 @@ const EnvSchema = z.object({
     .optional(),
   /** The primary source that confirms the verified periods (required with the list). */
   MEMBERSHIP_PERIODS_SOURCE: z.string().trim().min(1).max(500).optional(),
+  /**
+   * Validations (issue 6): days the member has to answer the report's required actions (default
+   * 90; ctpat-program.md §6 says the figure is UNVERIFIED), provisional unless named in
+   * VALIDATION_PERIODS_VERIFIED together with VALIDATION_PERIODS_SOURCE (response-deadline.ts).
+   */
+  VALIDATION_RESPONSE_DAYS: wholeNumberFromEnv.optional(),
+  /**
+   * Minimum written notice before a validation's first visit (default 30 days) and when a site
+   * needs a CBP foreign visit (default 60): secondary sources only (ctpat-program.md §6), so
+   * provisional unless verified like the response period (validation-notice.ts).
+   */
+  VALIDATION_NOTICE_DAYS: wholeNumberFromEnv.optional(),
+  VALIDATION_FOREIGN_NOTICE_DAYS: wholeNumberFromEnv.optional(),
+  /** Comma-separated: notice, foreign_notice, response. */
+  VALIDATION_PERIODS_VERIFIED: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.enum(['notice', 'foreign_notice', 'response'], {
+          error: 'must list notice, foreign_notice or response',
+        }),
+      ),
+    )
+    .optional(),
+  /** The primary source that confirms the verified validation periods (required with the list). */
+  VALIDATION_PERIODS_SOURCE: z.string().trim().min(1).max(500).optional(),
 });
 
 /** The environment variable behind each membership period setting, for error messages. */
@@ -241,6 +279,10 @@ export interface Config {
   membershipClocks: MembershipClockSettings;
   /** The protest clocks' weekend/holiday roll and extra closed days (PROTEST_*). */
   protestClocks: ProtestClockSettings;
+  /** Days to answer a validation report's required actions (VALIDATION_RESPONSE_DAYS). */
+  validationResponseDays: PeriodSetting;
+  /** Minimum written notice before a validation (VALIDATION_NOTICE_DAYS, _FOREIGN_NOTICE_DAYS). */
+  validationNotice: ValidationNoticeSettings;
 }
 
 export class ConfigError extends Error {
@@ -295,6 +337,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const membershipClocks = configureMembershipClocks(e);
+  const validationResponseDays = configureValidationResponseDays(e);
+  const validationNotice = configureValidationNotice(e);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     nodeEnv: e.NODE_ENV,
@@ -336,7 +380,60 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       additionalClosedDays:
         e.PROTEST_ADDITIONAL_CLOSED_DAYS ?? DEFAULT_PROTEST_CLOCK_SETTINGS.additionalClosedDays,
     },
+    validationResponseDays,
+    validationNotice,
   };
+}
+
+/** The notice periods of validations, each provisional unless verified with a source. */
+function configureValidationNotice(e: z.output<typeof EnvSchema>): ValidationNoticeSettings {
+  const verified = e.VALIDATION_PERIODS_VERIFIED ?? [];
+  const source = e.VALIDATION_PERIODS_SOURCE;
+  const override = (name: 'notice' | 'foreign_notice', value: number | undefined) => ({
+    ...(value === undefined ? {} : { value }),
+    ...(verified.includes(name) && source ? { provisional: false, source } : {}),
+  });
+  const resolved = resolveValidationNoticeSettings({
+    noticeDays: override('notice', e.VALIDATION_NOTICE_DAYS),
+    foreignNoticeDays: override('foreign_notice', e.VALIDATION_FOREIGN_NOTICE_DAYS),
+  });
+  if (!resolved.ok) {
+    throw new ConfigError(
+      resolved.issues.map((issue) => {
+        const variable = issue.path.startsWith('foreignNoticeDays')
+          ? 'VALIDATION_FOREIGN_NOTICE_DAYS'
+          : 'VALIDATION_NOTICE_DAYS';
+        return `${issue.path.endsWith('.source') ? 'VALIDATION_PERIODS_SOURCE' : variable}: ${issue.message}`;
+      }),
+    );
+  }
+  return resolved.settings;
+}
+
+/** The response period of validation reports, provisional unless verified with a source. */
+function configureValidationResponseDays(e: z.output<typeof EnvSchema>): PeriodSetting {
+  const verified = e.VALIDATION_PERIODS_VERIFIED ?? [];
+  if (verified.length > 0 && !e.VALIDATION_PERIODS_SOURCE) {
+    throw new ConfigError([
+      'VALIDATION_PERIODS_SOURCE: is required when VALIDATION_PERIODS_VERIFIED is set (name the primary source)',
+    ]);
+  }
+  const resolved = resolveValidationResponseDays({
+    ...(e.VALIDATION_RESPONSE_DAYS === undefined ? {} : { value: e.VALIDATION_RESPONSE_DAYS }),
+    ...(verified.includes('response') && e.VALIDATION_PERIODS_SOURCE
+      ? { provisional: false, source: e.VALIDATION_PERIODS_SOURCE }
+      : {}),
+  });
+  if (!resolved.ok) {
+    throw new ConfigError(
+      resolved.issues.map((issue) =>
+        issue.path === 'value'
+          ? `VALIDATION_RESPONSE_DAYS: ${issue.message}`
+          : `VALIDATION_PERIODS_SOURCE: ${issue.message}`,
+      ),
+    );
+  }
+  return resolved.setting;
 }
 
 /** The membership periods with a deployment's values, each still provisional unless verified. */

@@ -15,6 +15,7 @@ import {
 import { countOrganisations } from './modules/organisations/organisations.repository.ts';
 import { runProtestDeadlineJobs } from './modules/protests/protest-deemed-denials.ts';
 import { sendAnnualReviewReminders } from './modules/security-profile/annual-review-reminders.ts';
+import { runValidationResponseReminders } from './modules/validations/validation-reminders.ts';
 import { deriveKeys, loadSecretKey } from './security/secret-key.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
 import { seedDemoData } from './seed/seed-demo-data.ts';
@@ -205,6 +206,10 @@ function startReminders(
     {
       name: 'protest deemed denials and deadline reminders',
       run: () => runProtestDeadlineJobs(context, todayFromClock(systemClock)),
+    },
+    {
+      name: 'validation response reminders',
+      run: () => runValidationResponseReminders(context, todayFromClock(systemClock)),
     },
   ];
   let running = false;

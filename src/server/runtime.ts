@@ -16,4 +16,8 @@ export interface Runtime {
   pilot: Config['pilot'];
   /** Provisional membership periods (MEMBERSHIP_*; the registry's clocks and transitions). */
   membershipClocks: Config['membershipClocks'];
+  /** Days to answer a validation report's required actions (VALIDATION_RESPONSE_DAYS). */
+  validationResponseDays: Config['validationResponseDays'];
+  /** Minimum written notice before a validation (VALIDATION_*NOTICE_DAYS; validation-notice.ts). */
+  validationNotice: Config['validationNotice'];
 }

@@ -1,26 +1,22 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogCriterion } from '../../src/domain/criteria/catalog.schema.ts';
 import { seedCatalog } from '../../src/domain/criteria/msc-seed.ts';
 import { fixedClock } from '../../src/domain/time/clock.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { type DatabaseHandle, openDatabase } from '../../src/server/db/database.ts';
-import { migrateDatabase } from '../../src/server/db/migrate.ts';
+import type { DatabaseHandle } from '../../src/server/db/database.ts';
 import { catalogToCsv } from '../../src/server/modules/criteria/catalog-csv.ts';
 import {
   evidenceContents,
   evidenceCriterionLinks,
   evidenceFiles,
 } from '../../src/server/modules/evidence/evidence.tables.ts';
-import { deriveKeys } from '../../src/server/security/secret-key.ts';
 import { deterministicUuid } from '../../src/server/seed/deterministic-id.ts';
-import { seedDemoData } from '../../src/server/seed/seed-demo-data.ts';
 import { minimalPdf } from '../factories/evidence.factory.ts';
-import { expectNoAxeViolations, launchBrowser, withPage } from '../setup/browser.ts';
+import { expectNoAxeViolations, withPage } from '../setup/browser.ts';
 import { E2E_NOW } from '../setup/e2e-global-setup.ts';
+import { type OwnDemoServer, startOwnDemoServer } from '../setup/own-demo-server.ts';
 import { demoTotpCode, signIn } from './sign-in-steps.ts';
 
 /**
@@ -44,8 +40,8 @@ const DOCUMENT = {
   bytes: minimalPdf('Seal inspection log'),
 };
 
+let server: OwnDemoServer | undefined;
 let browser: Browser;
-let app: FastifyInstance;
 let database: DatabaseHandle;
 let baseUrl: string;
 
@@ -72,32 +68,18 @@ async function seedMemberDocument(): Promise<void> {
 
 beforeAll(async () => {
   const clock = fixedClock(E2E_NOW);
-  const secretKey = randomBytes(32);
-  database = await openDatabase({ driver: 'pglite', dataDir: null });
-  await migrateDatabase(database);
-  await seedDemoData(database.db, clock, { keys: deriveKeys(secretKey), nodeEnv: 'test' });
-  await seedMemberDocument();
-  app = await buildApp({
-    config: {
-      logLevel: 'silent',
-      logPretty: false,
-      nodeEnv: 'test',
-      webDistDir: inject('webDistDir'),
-      // As the global set-up: the browser judges cookie expiry by the real clock.
-      session: { idleMinutes: 30, absoluteHours: 5 * 365 * 24, cookieSecure: false },
-    },
-    database,
+  server = await startOwnDemoServer({
     clock,
-    secretKey,
+    seed: async (handle) => {
+      database = handle;
+      await seedMemberDocument();
+    },
   });
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
+  ({ database, baseUrl, browser } = server);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
+  await server?.close();
 });
 
 /** The seed catalog with one criterion's designation flipped and one criterion added. */

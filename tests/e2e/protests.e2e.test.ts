@@ -1,18 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryNumberCheckDigit } from '../../src/domain/registry/identifiers/cbp-entry-number.ts';
 import { fixedClock } from '../../src/domain/time/clock.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { type DatabaseHandle, openDatabase } from '../../src/server/db/database.ts';
-import { migrateDatabase } from '../../src/server/db/migrate.ts';
-import { deriveKeys } from '../../src/server/security/secret-key.ts';
-import { seedDemoData } from '../../src/server/seed/seed-demo-data.ts';
-import { expectNoAxeViolations, launchBrowser, withPage } from '../setup/browser.ts';
+import type { DatabaseHandle } from '../../src/server/db/database.ts';
+import { expectNoAxeViolations, withPage } from '../setup/browser.ts';
 import { pdfText } from '../setup/document-text.ts';
 import { E2E_NOW } from '../setup/e2e-global-setup.ts';
+import { type OwnDemoServer, startOwnDemoServer } from '../setup/own-demo-server.ts';
 import {
   PROTESTS_E2E,
   PROTESTS_E2E_TOTP_SECRET,
@@ -52,6 +48,7 @@ const SECOND_ENTRY_WRONG = `${SECOND_ENTRY.slice(0, -1)}${(Number(SECOND_ENTRY.a
  */
 const COURT_DEADLINE = { iso: '2027-05-28', shown: 'May 28, 2027' };
 
+let server: OwnDemoServer | undefined;
 let browser: Browser;
 let app: FastifyInstance;
 let database: DatabaseHandle;
@@ -61,34 +58,19 @@ let filed: { id: string; number: string } | null = null;
 
 beforeAll(async () => {
   const clock = fixedClock(E2E_NOW);
-  const secretKey = randomBytes(32);
-  const keys = deriveKeys(secretKey);
-  database = await openDatabase({ driver: 'pglite', dataDir: null });
-  await migrateDatabase(database);
-  await seedDemoData(database.db, clock, { keys, nodeEnv: 'test' });
-  await seedProtestsE2eFixtures(database.db, clock, keys);
-  app = await buildApp({
-    config: {
-      logLevel: 'silent',
-      logPretty: false,
-      nodeEnv: 'test',
-      webDistDir: inject('webDistDir'),
-      // As the global set-up: the browser judges cookie expiry by the real clock.
-      session: { idleMinutes: 30, absoluteHours: 5 * 365 * 24, cookieSecure: false },
-    },
-    database,
+  server = await startOwnDemoServer({
     clock,
-    secretKey,
+    seed: async (handle, keys) => {
+      database = handle;
+      await seedProtestsE2eFixtures(database.db, clock, keys);
+    },
   });
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  ({ app, database, baseUrl, browser } = server);
   await recordOlderProtest(app);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
+  await server?.close();
 });
 
 /** The element that has the focus: its text, for "the summary took the focus". */
@@ -395,14 +377,14 @@ describe('protests with the verified Trade Compliance indicator', () => {
       expect(await amend.isDisabled()).toBe(true);
       await page
         .getByRole('region', { name: 'Amendment' })
-        .getByText(/^Not possible: The protest was decided on 2026-11-29/)
+        .getByText(/^Not possible: The protest was decided on Nov 29, 2026/)
         .waitFor();
       await page.getByRole('cell', { name: 'Protest decided' }).waitFor();
       await expectNoAxeViolations(page, 'the member’s decided protest');
 
       const link = decision.getByRole('link', { name: 'Denial notice (PDF)' });
       expect(await link.getAttribute('href')).toBe(
-        `/api/v1/protests/${protest.id}/denial-notice.pdf`,
+        `/api/v1/protests/${protest.id}/denial-notice.pdf?lang=en`,
       );
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       const text = await pdfText(await readFile(await download.path()));
@@ -418,6 +400,41 @@ describe('protests with the verified Trade Compliance indicator', () => {
       // The next deadline after a denial: asking CBP to void it (90 days), then the court's.
       await row.getByText(/days left/).waitFor();
       await expectNoAxeViolations(page, 'the company’s protests after the decision');
+
+      // In Spanish: the server's rules and reasons, translated from their codes (the
+      // citations as they are), and the denial notice in Spanish.
+      await page.getByRole('button', { name: 'Español' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Protestas de su empresa' }).waitFor();
+      await page.goto(`${baseUrl}/protests/${protest.id}`);
+      await page.getByRole('heading', { level: 1, name: `Protesta ${protest.number}` }).waitFor();
+      await page
+        .getByRole('region', { name: 'Modificación' })
+        .getByText(/^No es posible: La protesta se resolvió el 29 nov 2026: solo puede/)
+        .waitFor();
+      const reglas = page.getByRole('table', {
+        name: 'Plazos y metas, con la norma de la que proviene cada uno',
+      });
+      const plazo = reglas
+        .getByRole('row')
+        .filter({ hasText: `Plazo de presentación (${FIRST_ENTRY})` });
+      await plazo.locator('details summary').click();
+      await plazo
+        .getByText(
+          'La protesta se presenta dentro de los 180 días siguientes a la liquidación, y no antes. Si el último día cae en sábado, domingo o feriado federal, pasa al siguiente día hábil.',
+        )
+        .waitFor();
+      await plazo.getByText(/^19 U\.S\.C\. 1514\(c\)\(3\)/).waitFor();
+      await expectNoAxeViolations(page, 'the member’s decided protest, in Spanish');
+      const aviso = page
+        .getByRole('region', { name: 'Resolución', exact: true })
+        .getByRole('link', { name: 'Aviso de denegación (PDF)' });
+      expect(await aviso.getAttribute('href')).toBe(
+        `/api/v1/protests/${protest.id}/denial-notice.pdf?lang=es`,
+      );
+      const [spanish] = await Promise.all([page.waitForEvent('download'), aviso.click()]);
+      const texto = await pdfText(await readFile(await spanish.path()));
+      expect(texto).toContain(`Aviso de denegación parcial de la protesta ${protest.number}`);
+      expect(texto).toContain(`Último día (efectivo) ${COURT_DEADLINE.iso}`);
     });
   }, 180_000);
 });

@@ -62,6 +62,8 @@ export interface ProtestSpec {
   entries?: string[] | undefined;
   entryDate?: string;
   liquidationDate?: string;
+  /** Per entry, in the order of `entries` (default: `liquidationDate` for every entry). */
+  liquidationDates?: string[];
 }
 
 export interface CreatedProtest {
@@ -82,11 +84,11 @@ export async function createProtest(db: Db, spec: ProtestSpec): Promise<CreatedP
   const filedOn = calendarDate(spec.filedOn);
   const entryDate = calendarDate(spec.entryDate ?? '2025-06-02');
   const liquidationDate = calendarDate(spec.liquidationDate ?? spec.filedOn);
-  const entryFacts = entries.map((entryNumber) => ({
+  const entryFacts = entries.map((entryNumber, position) => ({
     entryNumber,
     entryDate,
     dateKind: 'liquidation' as const,
-    liquidationOrDecisionDate: liquidationDate,
+    liquidationOrDecisionDate: calendarDate(spec.liquidationDates?.[position] ?? liquidationDate),
   }));
   const timeliness = timelinessAtFiling(filedOn, entryFacts, DEFAULT_PROTEST_CLOCK_SETTINGS);
   const priority = queuePriority({
@@ -151,13 +153,13 @@ export async function createProtest(db: Db, spec: ProtestSpec): Promise<CreatedP
     updatedAt: TEST_NOW,
   });
   await db.insert(protestEntries).values(
-    entries.map((entryNumber, position) => ({
+    entryFacts.map((entry, position) => ({
       protestId: id,
-      entryNumber,
+      entryNumber: entry.entryNumber,
       position,
       entryDate,
       dateKind: 'liquidation',
-      liquidationOrDecisionDate: liquidationDate,
+      liquidationOrDecisionDate: entry.liquidationOrDecisionDate,
       lead: position === 0,
     })),
   );

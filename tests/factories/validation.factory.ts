@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type {
+  FindingRating,
+  ValidationActivity,
   ValidationKind,
+  ValidationOutcome,
   ValidationStatus,
 } from '../../src/domain/validations/validation-vocabulary.ts';
 import type { Db } from '../../src/server/db/database.ts';
 import {
+  validationFindings,
+  validationHours,
   validationParticipants,
   validationSites,
   validations,
@@ -78,4 +84,82 @@ export async function insertValidation(db: Db, spec: ValidationSpec): Promise<{ 
     });
   }
   return { id };
+}
+
+/**
+ * The report of a validation issued on `reportIssuedOn` (status report_issued), or also closed
+ * on `closedOn` with `outcome` (status closed); either day may be null. For metrics tests.
+ */
+export async function setValidationReport(
+  db: Db,
+  validationId: string,
+  report: {
+    reportIssuedOn: string | null;
+    closedOn?: string | null;
+    outcome?: ValidationOutcome;
+  },
+): Promise<void> {
+  const closedOn = report.closedOn ?? null;
+  const closed = closedOn !== null || report.outcome !== undefined;
+  await db
+    .update(validations)
+    .set({
+      status: closed ? 'closed' : 'report_issued',
+      reportIssuedOn: report.reportIssuedOn,
+      closedOn,
+      outcome: closed ? (report.outcome ?? 'meets') : null,
+    })
+    .where(eq(validations.id, validationId));
+}
+
+/** Findings of the standard work program, one per criterion, for the whole validation. */
+export async function insertFindings(
+  db: Db,
+  spec: {
+    validationId: string;
+    at: Date;
+    findings: readonly { criterionId: string; rating: FindingRating; siteId?: string | null }[];
+  },
+): Promise<void> {
+  if (spec.findings.length === 0) {
+    return;
+  }
+  await db.insert(validationFindings).values(
+    spec.findings.map((finding) => ({
+      id: randomUUID(),
+      validationId: spec.validationId,
+      criterionId: finding.criterionId,
+      siteId: finding.siteId ?? null,
+      rating: finding.rating,
+      recordedAt: spec.at,
+      updatedAt: spec.at,
+    })),
+  );
+}
+
+/** Staff hours on a validation, in minutes per activity. */
+export async function insertHours(
+  db: Db,
+  spec: {
+    validationId: string;
+    userId: string;
+    at: Date;
+    workedOn: string;
+    hours: readonly { activity: ValidationActivity; minutes: number }[];
+  },
+): Promise<void> {
+  if (spec.hours.length === 0) {
+    return;
+  }
+  await db.insert(validationHours).values(
+    spec.hours.map((entry) => ({
+      id: randomUUID(),
+      validationId: spec.validationId,
+      userId: spec.userId,
+      activity: entry.activity,
+      workedOn: spec.workedOn,
+      minutes: entry.minutes,
+      recordedAt: spec.at,
+    })),
+  );
 }

@@ -91,6 +91,37 @@ export const AUDIT_ACTIONS = [
   'protest.decided',
   'protest.further_review_decided',
   'protest.deemed_denied',
+  // Set-aside of a denial of further review (protest-set-aside.service.ts and its hourly job).
+  'protest.set_aside_requested',
+  'protest.set_aside_decided',
+  'protest.set_aside_deemed_denied',
+  // The standard work program and the report of a validation (issue 6, items 4 and 5;
+  // validation-findings.service.ts, validation-hours.service.ts, validation-report.service.ts).
+  'validation.fieldwork_started',
+  'validation.finding_recorded',
+  'validation.finding_deleted',
+  'validation.hours_recorded',
+  'validation.hours_deleted',
+  'validation.report_drafted',
+  'validation.report_submitted',
+  'validation.report_returned',
+  'validation.report_issued',
+  // Validation planning and scheduling (validation-planning.service.ts,
+  // validation-scheduling.service.ts).
+  'validation.planned',
+  'validation.assigned',
+  'validation.scheduled',
+  'validation.rescheduled',
+  'validation.cancelled',
+  // Responses to a validation report's required actions and the closing (issue 6, items 6, 7;
+  // validation-responses.service.ts, validation-outcome.service.ts).
+  'validation.response_submitted',
+  'validation.response_accepted',
+  'validation.response_returned',
+  'validation.closed',
+  // The standard preparation package, generated on demand (issue 6, item 3;
+  // validation-package.service.ts).
+  'validation.package_generated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

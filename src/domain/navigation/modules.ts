@@ -80,7 +80,10 @@ export const MODULES: readonly ProductModule[] = [
   },
   {
     id: 'validations',
-    status: 'planned',
+    // Planning and the annual plan, scheduling with written notice, the preparation package,
+    // the standard work program with staff hours, the report and its approval, responses to
+    // required actions, the outcome in the registry and consistency metrics (issue 6).
+    status: 'live',
     roles: [...COMPANY_MANAGERS, ...SPECIALISTS, 'program_manager', 'regulatory_audit'],
     anonymous: false,
   },
@@ -92,12 +95,11 @@ export const MODULES: readonly ProductModule[] = [
   },
   {
     id: 'protests',
-    // Filing (with the details spreadsheet), the clocks, the verified Trade Compliance
-    // indicator, amendment, accelerated disposition and withdrawal for the company; CBP's
-    // priority queue, assignment, decisions with the denial notice, further review and metrics.
-    // Not yet on screen: recording a protest filed elsewhere (API only), set-aside requests,
-    // and CBP downloading a protest's attachments.
-    status: 'partial',
+    // Filing (with the details spreadsheet) and recording, the clocks, the verified Trade
+    // Compliance indicator, amendment, accelerated disposition, withdrawal and set-aside requests
+    // for the company; CBP's priority queue, assignment, decisions with the denial notice,
+    // further review, set-aside decisions and metrics (issue 7).
+    status: 'live',
     roles: [...COMPANY_MANAGERS, 'protest_reviewer', 'program_manager'],
     anonymous: false,
   },

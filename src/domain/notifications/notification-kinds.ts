@@ -44,15 +44,41 @@ export const NOTIFICATION_KINDS = [
   // not submitted (annual-review-reminders.ts).
   'annual_review_due',
   // A protest was filed (or recorded), or its status changed: accelerated disposition requested,
-  // withdrawn, assigned, decided (protests.service.ts and the protest review).
+  // withdrawn, assigned, decided, a set-aside of a further review denial requested, decided or
+  // considered denied (protests.service.ts, the protest review, protest-set-aside.service.ts).
   'protest_filed',
   'protest_status_changed',
   // CBP decided a protest, or it was deemed denied: the decision and the court deadline
   // (protest-review.service.ts, protest-deemed-denials.ts).
   'protest_decided',
-  // The Court of International Trade deadline is 30 or 7 days away, or an accelerated
-  // disposition is deemed denied at the end of today (protest-deemed-denials.ts).
+  // The Court of International Trade deadline, the last day to amend or an entry's filing
+  // window is 30 or 7 days away, or an accelerated disposition is deemed denied at the end of
+  // today (protest-deemed-denials.ts, protest-filing-reminders.ts).
   'protest_deadline_reminder',
+  // A validation report was submitted for approval (to the office's supervisory specialists),
+  // returned to its author, or approved and issued to the member (validation-report.service.ts).
+  'validation_report_submitted',
+  'validation_report_returned',
+  'validation_report_issued',
+  // Planning and scheduling of validations (validation-notifications.ts): a validation was
+  // assigned to a specialist, an annual plan gave a specialist validations, the written notice
+  // of a (re)scheduled validation to the member, a cancellation.
+  'validation_assigned',
+  'validation_plan_assigned',
+  'validation_scheduled',
+  'validation_cancelled',
+  // Responses to a validation report (validation-responses.service.ts): the member answered a
+  // required action (to the specialist), the specialist accepted or returned it (to the member
+  // company); the validation closed (member company and specialist), on the suspension path
+  // (the office's supervisory specialists decide the suspension); the response deadline is 30
+  // or 7 days away or passed (member company), and passed (specialist; validation-reminders.ts).
+  'validation_response_submitted',
+  'validation_response_accepted',
+  'validation_response_returned',
+  'validation_closed',
+  'validation_suspension_decision_due',
+  'validation_responses_due',
+  'validation_responses_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

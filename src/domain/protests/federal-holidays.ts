@@ -6,6 +6,7 @@ import {
   daysInMonth,
   MAX_YEAR,
 } from '../time/calendar-date.ts';
+import type { ClosedDayCode } from './protest-texts.ts';
 
 /**
  * United States federal holidays and "open days", for the protest clocks that roll a last day
@@ -224,5 +225,24 @@ export function whyClosed(date: CalendarDate, options: ClosedDaysOptions = {}): 
     return holiday.observed === holiday.date ? label : `${label} (observed)`;
   }
   if (options.additionalClosedDays?.includes(date)) return 'a day closed by order';
+  return null;
+}
+
+/**
+ * Why `date` is closed, as a code the web translates (protest-texts.ts `ClosedDayCode`; the same
+ * reading as `whyClosed`), or null when it is open.
+ */
+export function closedDayCode(
+  date: CalendarDate,
+  options: ClosedDaysOptions = {},
+): ClosedDayCode | null {
+  const weekday = dayOfWeek(date);
+  if (weekday === 6) return 'saturday';
+  if (weekday === 0) return 'sunday';
+  const holiday = federalHolidayObservedOn(date);
+  if (holiday !== null) {
+    return holiday.observed === holiday.date ? holiday.name : `${holiday.name}_observed`;
+  }
+  if (options.additionalClosedDays?.includes(date)) return 'closed_by_order';
   return null;
 }

@@ -170,6 +170,13 @@ describe(timeliness.name, () => {
       code: 'within_window',
       reason:
         'Filed on 2024-07-05, within 180 days after the liquidation on 2024-01-08 (last day 2024-07-06).',
+      params: {
+        filedOn: '2024-07-05',
+        periodDays: 180,
+        trigger: 'liquidation',
+        triggerDate: '2024-01-08',
+        lastDay: '2024-07-06',
+      },
       daysLate: 0,
     });
     expect(timeliness(d('2024-01-08'), window).code).toBe('within_window');
@@ -178,6 +185,12 @@ describe(timeliness.name, () => {
       code: 'within_roll',
       reason:
         'Filed on 2024-07-08: the last day, 2024-07-06, was a Saturday, so filing on the next open day, 2024-07-08, is timely (weekend/holiday roll, T.D. 53961).',
+      params: {
+        filedOn: '2024-07-08',
+        nominal: '2024-07-06',
+        closedDay: 'saturday',
+        effective: '2024-07-08',
+      },
       daysLate: 0,
     });
     expect(timeliness(d('2024-07-10'), window)).toEqual({
@@ -185,6 +198,14 @@ describe(timeliness.name, () => {
       code: 'after_window',
       reason:
         'Filed on 2024-07-10, 2 days after the last day (2024-07-06, moved to the next open day 2024-07-08) of the 180 days after the liquidation on 2024-01-08: untimely (19 U.S.C. 1514(c)(3)).',
+      params: {
+        filedOn: '2024-07-10',
+        count: 2,
+        lastDay: '2024-07-08',
+        periodDays: 180,
+        trigger: 'liquidation',
+        triggerDate: '2024-01-08',
+      },
       daysLate: 2,
     });
     expect(timeliness(d('2024-01-07'), window)).toMatchObject({
@@ -194,9 +215,9 @@ describe(timeliness.name, () => {
   });
 
   it('names the holiday the window ended on', () => {
-    expect(timeliness(d('2025-07-07'), after2004('2025-01-05')).reason).toContain(
-      'was Independence Day',
-    );
+    const onHoliday = timeliness(d('2025-07-07'), after2004('2025-01-05'));
+    expect(onHoliday.reason).toContain('was Independence Day');
+    expect(onHoliday.params.closedDay).toBe('independence_day');
   });
 
   it('is timely exactly from the trigger date to the effective last day', () => {
@@ -251,6 +272,7 @@ describe(amendmentAllowed.name, () => {
       code: 'accelerated_disposition_requested',
       reason:
         'Accelerated disposition was requested on 2024-03-01: the protest can no longer be amended (19 U.S.C. 1514(c)(1); 19 CFR 174.14).',
+      params: { mailedOn: '2024-03-01' },
     });
     expect(
       amendmentAllowed({

@@ -5,13 +5,19 @@ import {
   isAfter,
   isBefore,
 } from '../time/calendar-date.ts';
-import { whyClosed } from './federal-holidays.ts';
+import { closedDayCode, whyClosed } from './federal-holidays.ts';
 import {
   DEFAULT_PROTEST_CLOCK_SETTINGS,
   type ProtestClock,
   type ProtestClockSettings,
   protestClock,
 } from './protest-clock.ts';
+import type {
+  AmendmentTextCode,
+  FilingTimelinessTextCode,
+  ProtestClockRuleCode,
+  ProtestTextParams,
+} from './protest-texts.ts';
 
 /**
  * The protest filing window, the timeliness of a filing, and whether a protest may still be
@@ -88,12 +94,22 @@ export function filingWindow(
   const periodDays = filingPeriodDays(input.entryDate);
   const from = TRIGGER_WORDS[input.trigger];
   const rolls = settings.rollWeekendsAndHolidays;
+  const code: ProtestClockRuleCode =
+    periodDays === FILING_PERIOD_DAYS
+      ? rolls
+        ? 'filing_window_180_roll'
+        : 'filing_window_180'
+      : rolls
+        ? 'filing_window_90_roll'
+        : 'filing_window_90';
   const clock = protestClock({
     nominal: addDays(input.triggerDate, periodDays),
     roll: rolls ? 'next_open_day' : 'none',
     kind: 'deadline',
     party: 'protestant',
     rule: {
+      code,
+      params: { trigger: input.trigger },
       citation:
         periodDays === FILING_PERIOD_DAYS
           ? `19 U.S.C. 1514(c)(3)${rolls ? '; weekend/holiday roll: T.D. 53961 (product choice)' : ''}`
@@ -118,13 +134,15 @@ export function filingWindow(
   };
 }
 
-export type TimelinessCode = 'within_window' | 'within_roll' | 'before_window' | 'after_window';
+export type TimelinessCode = FilingTimelinessTextCode;
 
 export interface Timeliness {
   readonly status: 'timely' | 'untimely';
   readonly code: TimelinessCode;
-  /** One or two sentences the product shows with the flag. */
+  /** One or two sentences the product shows with the flag (English). */
   readonly reason: string;
+  /** The parameters of `reason` under `code` (protest-texts.ts FILING_TIMELINESS_PARAMS). */
+  readonly params: ProtestTextParams;
   /** Days after the effective last day (0 unless `after_window`). */
   readonly daysLate: number;
 }
@@ -141,11 +159,13 @@ export function timeliness(
   settings: ProtestClockSettings = DEFAULT_PROTEST_CLOCK_SETTINGS,
 ): Timeliness {
   const from = `the ${TRIGGER_WORDS[window.trigger]} on ${window.triggerDate}`;
+  const trigger = { trigger: window.trigger, triggerDate: window.triggerDate };
   if (isBefore(filedOn, window.opens)) {
     return {
       status: 'untimely',
       code: 'before_window',
       reason: `Filed on ${filedOn}, before ${from}: a protest may not be filed before it (19 U.S.C. 1514(c)(3)).`,
+      params: { filedOn, ...trigger },
       daysLate: 0,
     };
   }
@@ -154,6 +174,7 @@ export function timeliness(
       status: 'timely',
       code: 'within_window',
       reason: `Filed on ${filedOn}, within ${days(window.periodDays)} after ${from} (last day ${window.nominal}).`,
+      params: { filedOn, periodDays: window.periodDays, ...trigger, lastDay: window.nominal },
       daysLate: 0,
     };
   }
@@ -163,6 +184,12 @@ export function timeliness(
       status: 'timely',
       code: 'within_roll',
       reason: `Filed on ${filedOn}: the last day, ${window.nominal}, was ${closed}, so filing on the next open day, ${window.effective}, is timely (weekend/holiday roll, T.D. 53961).`,
+      params: {
+        filedOn,
+        nominal: window.nominal,
+        closedDay: closedDayCode(window.nominal, settings) ?? 'closed_day',
+        effective: window.effective,
+      },
       daysLate: 0,
     };
   }
@@ -174,6 +201,13 @@ export function timeliness(
     status: 'untimely',
     code: 'after_window',
     reason: `Filed on ${filedOn}, ${days(late)} after the last day (${lastDay}) of the ${days(window.periodDays)} after ${from}: untimely (19 U.S.C. 1514(c)(3)).`,
+    params: {
+      filedOn,
+      count: late,
+      lastDay: window.effective,
+      periodDays: window.periodDays,
+      ...trigger,
+    },
     daysLate: late,
   };
 }
@@ -211,12 +245,26 @@ export interface AmendmentInput {
   readonly decidedOn?: CalendarDate | null;
 }
 
+/**
+ * `reason` is the English sentence; `code` with `params` the same, coded for translation
+ * (protest-texts.ts AMENDMENT_TEXT_PARAMS).
+ */
 export type AmendmentDecision =
-  | { readonly allowed: true; readonly lastDay: CalendarDate; readonly reason: string }
+  | {
+      readonly allowed: true;
+      readonly code: Extract<AmendmentTextCode, 'open' | 'open_unless_accelerated'>;
+      readonly lastDay: CalendarDate;
+      readonly reason: string;
+      readonly params: ProtestTextParams;
+    }
   | {
       readonly allowed: false;
-      readonly code: 'accelerated_disposition_requested' | 'protest_decided' | 'window_closed';
+      readonly code: Extract<
+        AmendmentTextCode,
+        'accelerated_disposition_requested' | 'protest_decided' | 'window_closed'
+      >;
       readonly reason: string;
+      readonly params: ProtestTextParams;
     };
 
 /**
@@ -238,6 +286,7 @@ export function amendmentAllowed(input: AmendmentInput): AmendmentDecision {
       allowed: false,
       code: 'accelerated_disposition_requested',
       reason: `Accelerated disposition was requested on ${mailed}: the protest can no longer be amended (19 U.S.C. 1514(c)(1); 19 CFR 174.14).`,
+      params: { mailedOn: mailed },
     };
   }
   const decided = input.decidedOn ?? null;
@@ -246,6 +295,7 @@ export function amendmentAllowed(input: AmendmentInput): AmendmentDecision {
       allowed: false,
       code: 'protest_decided',
       reason: `The protest was decided on ${decided}: only a protest not yet decided can be amended (19 CFR 174.14).`,
+      params: { decidedOn: decided },
     };
   }
   const [first, ...rest] = input.windows;
@@ -258,11 +308,14 @@ export function amendmentAllowed(input: AmendmentInput): AmendmentDecision {
       allowed: false,
       code: 'window_closed',
       reason: `The time to file the protest ended on ${closing.effective}: it can no longer be amended (19 U.S.C. 1514(c)(1); 19 CFR 174.14).`,
+      params: { lastDay: closing.effective },
     };
   }
   return {
     allowed: true,
+    code: mailed === null ? 'open_unless_accelerated' : 'open',
     lastDay: closing.effective,
     reason: `The protest can be amended until ${closing.effective}, the last day to file it${mailed === null ? ', unless accelerated disposition is requested first' : ''}.`,
+    params: { lastDay: closing.effective },
   };
 }

@@ -3,6 +3,12 @@ import { PageQuerySchema, pageOf } from '../api/pagination.schema.ts';
 import { CBP_CENTER_CODES } from './cbp-centers.ts';
 import { FURTHER_REVIEW_CRITERIA } from './further-review.ts';
 import {
+  AMENDMENT_TEXT_PARAMS,
+  FILING_TIMELINESS_PARAMS,
+  PROTEST_CLOCK_RULE_CODES,
+  SET_ASIDE_REQUEST_TEXT_PARAMS,
+} from './protest-texts.ts';
+import {
   DRAWBACK_DECLARATIONS,
   PROTEST_DECISION_KINDS,
   PROTEST_FILER_CAPACITIES,
@@ -10,6 +16,7 @@ import {
   PROTESTABLE_DECISIONS,
   PROTESTANT_TYPES,
 } from './protest-vocabulary.ts';
+import { SET_ASIDE_OUTCOMES } from './set-aside.ts';
 
 /**
  * The protests API's responses and CBP-side requests (issue 7). Filing a protest is
@@ -26,8 +33,18 @@ export const PROTEST_CLOCK_NAMES = [
   'review_target',
   'court_of_international_trade',
   'set_aside_request',
+  'set_aside_deemed_denial',
   'void_denial_request',
 ] as const;
+
+/**
+ * The parameters of a coded text (protest-texts.ts): dates `YYYY-MM-DD`, numbers, and codes
+ * (`trigger`, `closedDay`).
+ */
+const TextParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+const codesOf = <T extends Record<string, unknown>>(family: T) =>
+  Object.keys(family) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
 
 /** One clock as shown: the rule, nominal and effective last day, and days left from today. */
 export const ProtestClockViewSchema = z.object({
@@ -40,7 +57,10 @@ export const ProtestClockViewSchema = z.object({
   kind: z.enum(['deadline', 'deemed_denial', 'target']),
   party: z.enum(['protestant', 'cbp']),
   citation: z.string(),
+  /** The rule in English; `code` with `params` is the same rule, for translation. */
   text: z.string(),
+  code: z.enum(PROTEST_CLOCK_RULE_CODES),
+  params: TextParamsSchema,
   provisional: z.boolean(),
   /** Days from today to `effective` (negative once passed). */
   daysLeft: z.number().int(),
@@ -71,7 +91,13 @@ export const ProtestEntryViewSchema = z.object({
   liquidationOrDecisionDate: z.iso.date(),
   lead: z.boolean(),
   timely: z.boolean(),
+  /**
+   * In English; `timelinessCode` with `timelinessParams` is the same, for translation (null:
+   * a stored record the code could not be worked out for; show the English reason).
+   */
   timelinessReason: z.string(),
+  timelinessCode: z.enum(codesOf(FILING_TIMELINESS_PARAMS)).nullable(),
+  timelinessParams: TextParamsSchema,
 });
 
 export const ProtestAttachmentViewSchema = z.object({
@@ -102,6 +128,23 @@ export const ProtestDecisionViewSchema = z.object({
   refundDue: z.boolean().nullable(),
   published: z.boolean().nullable(),
 });
+
+/**
+ * The request to set aside the denial of further review (19 U.S.C. 1515(c)) and the
+ * Commissioner's outcome: granted, denied, or deemed denied 60 days after the request.
+ */
+export const ProtestSetAsideViewSchema = z.object({
+  requestedOn: z.iso.date(),
+  requestedByName: z.string().nullable(),
+  reasons: z.string(),
+  /** The day the request is (or was) considered denied if the Commissioner does not act. */
+  deemedDeniedOn: z.iso.date(),
+  outcome: z.enum(SET_ASIDE_OUTCOMES).nullable(),
+  decidedOn: z.iso.date().nullable(),
+  decisionReasons: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+});
+export type ProtestSetAsideView = z.infer<typeof ProtestSetAsideViewSchema>;
 
 const PersonSchema = z.object({ userId: z.uuid(), displayName: z.string() });
 
@@ -181,7 +224,25 @@ export const ProtestViewSchema = z
     tradeCompliance: TradeComplianceIndicatorSchema,
     acceleratedDispositionMailedOn: z.iso.date().nullable(),
     clocks: z.array(ProtestClockViewSchema),
-    amendment: z.object({ allowed: z.boolean(), reason: z.string() }),
+    /** `reason` in English; `code` with `params` the same, for translation. */
+    amendment: z.object({
+      allowed: z.boolean(),
+      reason: z.string(),
+      code: z.enum(codesOf(AMENDMENT_TEXT_PARAMS)),
+      params: TextParamsSchema,
+    }),
+    /**
+     * Whether the protestant may ask today for the denial of further review to be set aside;
+     * when not, why (`reason` in English, `code` with `params` for translation; null code and
+     * empty reason when allowed).
+     */
+    setAsideRequest: z.object({
+      allowed: z.boolean(),
+      reason: z.string(),
+      code: z.enum(codesOf(SET_ASIDE_REQUEST_TEXT_PARAMS)).nullable(),
+      params: TextParamsSchema,
+    }),
+    setAside: ProtestSetAsideViewSchema.nullable(),
     assignedReviewer: PersonSchema.nullable(),
     decision: ProtestDecisionViewSchema.nullable(),
     attachments: z.array(ProtestAttachmentViewSchema),
@@ -192,6 +253,20 @@ export const ProtestViewSchema = z
 export type ProtestView = z.infer<typeof ProtestViewSchema>;
 
 export const ProtestIdParamsSchema = z.object({ protestId: z.uuid() });
+
+export const DENIAL_NOTICE_LANGUAGES = ['en', 'es'] as const;
+export type DenialNoticeLanguage = (typeof DENIAL_NOTICE_LANGUAGES)[number];
+
+/** The denial notice PDF: its language, as the profile exports take it. */
+export const DenialNoticeQuerySchema = z.object({
+  lang: z
+    .enum(DENIAL_NOTICE_LANGUAGES, { error: 'must be en or es' })
+    .optional()
+    .describe(
+      'The language of the notice’s own text (the reviewer’s reasons stay as written); default: your preferred language, else English',
+    ),
+});
+export type DenialNoticeQuery = z.infer<typeof DenialNoticeQuerySchema>;
 
 /** The member's own list. */
 export const OwnProtestsQuerySchema = PageQuerySchema.extend({
@@ -241,6 +316,20 @@ export type DecideProtestBody = z.infer<typeof DecideProtestBodySchema>;
 export const AcceleratedDispositionBodySchema = z
   .object({ mailedOn: z.iso.date().describe('The day the request was mailed (1515(b))') })
   .strict();
+
+/** The Commissioner's action on a set-aside request (19 U.S.C. 1515(c)); reasons for a denial. */
+export const SetAsideDecisionBodySchema = z
+  .object({
+    decision: z.enum(['granted', 'denied']),
+    reasons: z.string().trim().max(20_000).optional(),
+    expectedVersion: z
+      .number()
+      .int()
+      .optional()
+      .describe('The version read: refused (409) when the protest changed since'),
+  })
+  .strict();
+export type SetAsideDecisionBody = z.infer<typeof SetAsideDecisionBodySchema>;
 
 export const FurtherReviewDecisionBodySchema = z
   .object({

@@ -201,6 +201,66 @@ describe('protestClockSet', () => {
     });
   });
 
+  it('a set-aside request replaces the request deadline with its deemed-denial clock (1515(c))', () => {
+    const denied = { furtherReviewFiled: true, furtherReviewDeniedOn: d('2026-03-20') };
+    const pending = protestClockSet(
+      facts({
+        ...denied,
+        setAside: { requestedOn: d('2026-04-01'), outcome: null, decidedOn: null },
+      }),
+      d('2026-04-02'),
+    );
+    expect(names(pending)).not.toContain('set_aside_request');
+    expect(pending.find((clock) => clock.name === 'set_aside_deemed_denial')).toMatchObject({
+      effective: '2026-05-31',
+      kind: 'deemed_denial',
+      party: 'cbp',
+      rolled: false,
+      citation: '19 U.S.C. 1515(c)',
+    });
+    const deemed = protestClockSet(
+      facts({
+        ...denied,
+        setAside: {
+          requestedOn: d('2026-04-01'),
+          outcome: 'deemed_denied',
+          decidedOn: d('2026-05-31'),
+        },
+      }),
+      d('2026-06-02'),
+    );
+    expect(names(deemed)).toContain('set_aside_deemed_denial');
+    for (const outcome of ['granted', 'denied'] as const) {
+      const decided = protestClockSet(
+        facts({
+          ...denied,
+          setAside: { requestedOn: d('2026-04-01'), outcome, decidedOn: d('2026-04-20') },
+        }),
+        d('2026-04-21'),
+      );
+      expect(names(decided).filter((name) => name.startsWith('set_aside'))).toEqual([]);
+    }
+  });
+
+  it('a set-aside granted stops the deemed-denial clocks that had passed before it', () => {
+    // Accelerated disposition mailed 2026-03-05: deemed denied 2026-04-04, then voided by a
+    // set-aside granted on 2026-05-01; the exclusion clock (filed 2026-03-02) likewise.
+    const voided = facts({
+      decisionsProtested: ['exclusion_or_redelivery'],
+      acceleratedDispositionMailedOn: d('2026-03-05'),
+      status: 'under_further_review',
+      furtherReviewFiled: true,
+      furtherReviewDeniedOn: d('2026-03-20'),
+      setAside: { requestedOn: d('2026-04-01'), outcome: 'granted', decidedOn: d('2026-05-01') },
+    });
+    const clocks = protestClockSet(voided, d('2026-05-02'));
+    expect(names(clocks)).not.toContain('accelerated_disposition_deemed_denial');
+    expect(names(clocks)).not.toContain('exclusion_deemed_denial');
+    expect(queuePriority(voided)).toEqual({ rank: 2, date: '2026-03-02' });
+    // Without the grant the same protest would rank 0 by its deemed-denial day.
+    expect(queuePriority({ ...voided, setAside: null }).rank).toBe(0);
+  });
+
   it('a withdrawn protest keeps only its filing windows', () => {
     const clocks = protestClockSet(
       facts({ status: 'withdrawn', decisionsProtested: ['exclusion_or_redelivery'] }),

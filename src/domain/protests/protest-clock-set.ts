@@ -25,8 +25,10 @@ import {
   furtherReviewDecisionTarget,
   reviewTarget,
   setAsideRequestDeadline,
+  setAsideRequestDeemedDenial,
   voidDenialRequestDeadline,
 } from './protest-clocks.ts';
+import type { ProtestTextParams } from './protest-texts.ts';
 import {
   decisionOpensCourtClock,
   decisionRequiresReasons,
@@ -35,6 +37,7 @@ import {
   type ProtestDecisionKind,
   type ProtestStatus,
 } from './protest-vocabulary.ts';
+import type { SetAsideFacts } from './set-aside.ts';
 
 /**
  * Every clock of one protest as the product shows it, the next one to act on, and the protest's
@@ -54,7 +57,12 @@ import {
  * - `court_of_international_trade`: after a decision that denies something (in whole or part)
  *   or a deemed denial: from the mailing of the denial notice (the decision day when not
  *   recorded) or from the deemed denial.
- * - `set_aside_request`: after further review was denied (when the facts give that day).
+ * - `set_aside_request`: after further review was denied (when the facts give that day), until
+ *   the protestant asks for the set-aside (set-aside.ts).
+ * - `set_aside_deemed_denial`: once the set-aside was requested, while the Commissioner has not
+ *   acted (or when the request was in fact considered denied), 19 U.S.C. 1515(c).
+ * A set-aside granted voids the denial of the protest (1515(c)): the deemed-denial clocks whose
+ * day had passed before the grant no longer run, or the protest would be deemed denied again.
  * - `void_denial_request`: after a denial by a reviewer (not a deemed one), provisional.
  */
 
@@ -78,6 +86,8 @@ export interface ProtestFacts {
   readonly furtherReviewDecidedOn?: CalendarDate | null;
   /** The day of the notice denying further review, if it was denied (1515(c) set-aside). */
   readonly furtherReviewDeniedOn?: CalendarDate | null;
+  /** The request to set that denial aside (1515(c)), if made, with its outcome. */
+  readonly setAside?: SetAsideFacts | null;
   readonly decision: ProtestDecisionKind | null;
   readonly decidedOn: CalendarDate | null;
   readonly denialNoticeMailedOn: CalendarDate | null;
@@ -90,6 +100,7 @@ export type ProtestClockName = (typeof PROTEST_CLOCK_NAMES)[number];
 const NAME_ORDER: readonly ProtestClockName[] = [
   'accelerated_disposition_deemed_denial',
   'exclusion_deemed_denial',
+  'set_aside_deemed_denial',
   'further_review_decision',
   'amendment',
   'court_of_international_trade',
@@ -140,7 +151,12 @@ function closingWindow(windows: readonly FilingWindow[]): FilingWindow {
 
 export type ProtestAmendmentDecision =
   | AmendmentDecision
-  | { readonly allowed: false; readonly code: 'protest_withdrawn'; readonly reason: string };
+  | {
+      readonly allowed: false;
+      readonly code: 'protest_withdrawn';
+      readonly reason: string;
+      readonly params: ProtestTextParams;
+    };
 
 /**
  * Whether the protest may be amended on `today` (amendmentAllowed, 19 U.S.C. 1514(c)(1);
@@ -156,6 +172,7 @@ export function protestAmendment(
       allowed: false,
       code: 'protest_withdrawn',
       reason: 'The protest was withdrawn: it can no longer be amended.',
+      params: {},
     };
   }
   return amendmentAllowed({
@@ -182,6 +199,8 @@ function amendmentClock(window: FilingWindow): ProtestClock {
     kind: 'deadline',
     party: 'protestant',
     rule: {
+      code: 'amendment',
+      params: {},
       citation: '19 U.S.C. 1514(c)(1); 19 CFR 174.14',
       text: 'New objections can be added by amending the protest until the time to file it ends, unless accelerated disposition is requested first.',
     },
@@ -192,6 +211,10 @@ function amendmentClock(window: FilingWindow): ProtestClock {
 /** The deemed-denial clocks of the protest (accelerated disposition, exclusion), whatever its status. */
 function deemedDenialClocks(facts: ProtestFacts): NamedClock[] {
   const clocks: NamedClock[] = [];
+  const setAside = facts.setAside ?? null;
+  const grantedOn = setAside?.outcome === 'granted' ? setAside.decidedOn : null;
+  const voided = (clock: ProtestClock) =>
+    grantedOn !== null && isBefore(clock.effective, grantedOn);
   if (facts.acceleratedDispositionMailedOn !== null) {
     clocks.push({
       name: 'accelerated_disposition_deemed_denial',
@@ -206,7 +229,7 @@ function deemedDenialClocks(facts: ProtestFacts): NamedClock[] {
       clock: exclusionProtestDeemedDenial(facts.filedOn),
     });
   }
-  return clocks;
+  return clocks.filter((named) => !voided(named.clock));
 }
 
 function decisionClocks(facts: ProtestFacts, settings: ProtestClockSettings): NamedClock[] {
@@ -237,6 +260,30 @@ function decisionClocks(facts: ProtestFacts, settings: ProtestClockSettings): Na
     });
   }
   return clocks;
+}
+
+/** The set-aside of a denial of further review (19 U.S.C. 1515(c); set-aside.ts). */
+function setAsideClocks(facts: ProtestFacts): NamedClock[] {
+  const deniedOn = facts.furtherReviewDeniedOn ?? null;
+  const setAside = facts.setAside ?? null;
+  if (deniedOn === null || facts.status === 'withdrawn') {
+    return [];
+  }
+  if (setAside === null) {
+    return [
+      { name: 'set_aside_request', entryNumber: null, clock: setAsideRequestDeadline(deniedOn) },
+    ];
+  }
+  if (setAside.outcome === null || setAside.outcome === 'deemed_denied') {
+    return [
+      {
+        name: 'set_aside_deemed_denial',
+        entryNumber: null,
+        clock: setAsideRequestDeemedDenial(setAside.requestedOn),
+      },
+    ];
+  }
+  return [];
 }
 
 function namedClocks(facts: ProtestFacts, settings: ProtestClockSettings): NamedClock[] {
@@ -272,14 +319,7 @@ function namedClocks(facts: ProtestFacts, settings: ProtestClockSettings): Named
   if (open) {
     clocks.push({ name: 'review_target', entryNumber: null, clock: reviewTarget(facts.filedOn) });
   }
-  const deniedOn = facts.furtherReviewDeniedOn ?? null;
-  if (deniedOn !== null && facts.status !== 'withdrawn') {
-    clocks.push({
-      name: 'set_aside_request',
-      entryNumber: null,
-      clock: setAsideRequestDeadline(deniedOn),
-    });
-  }
+  clocks.push(...setAsideClocks(facts));
   clocks.push(...decisionClocks(facts, settings));
   return clocks;
 }
@@ -296,6 +336,8 @@ function view(named: NamedClock, today: CalendarDate): ProtestClockView {
     party: clock.party,
     citation: clock.rule.citation,
     text: clock.rule.text,
+    code: clock.rule.code,
+    params: clock.rule.params,
     provisional: clock.provisional,
     daysLeft: daysBetween(today, clock.effective),
   };

@@ -9,7 +9,7 @@ import {
 import { isOpenDay } from './federal-holidays.ts';
 import { DEFAULT_PROTEST_CLOCK_SETTINGS, protestClock } from './protest-clock.ts';
 
-const rule = { citation: 'test', text: 'test' };
+const rule = { citation: 'test', text: 'test', code: 'review_target', params: {} } as const;
 const anyDate: fc.Arbitrary<CalendarDate> = fc
   .date({
     min: new Date('1971-01-01T00:00:00Z'),

@@ -1,6 +1,7 @@
 import type { RuleCitation } from '../registry/lifecycle/membership-clocks.ts';
 import type { CalendarDate } from '../time/calendar-date.ts';
 import { openDayOnOrAfter } from './federal-holidays.ts';
+import type { ProtestClockRuleCode, ProtestTextParams } from './protest-texts.ts';
 
 /**
  * What every protest clock returns, and the settings of the weekend/holiday roll (ADR 0024;
@@ -30,6 +31,15 @@ export type ProtestClockParty = 'protestant' | 'cbp';
  */
 export type ProtestClockRoll = 'next_open_day' | 'none';
 
+/**
+ * The rule of a clock: its citation and English sentence, and the sentence's stable code with
+ * its parameters, which the web translates (protest-texts.ts).
+ */
+export interface ProtestClockRule extends RuleCitation {
+  readonly code: ProtestClockRuleCode;
+  readonly params: ProtestTextParams;
+}
+
 export interface ProtestClock {
   /** The last day the rule names. */
   readonly nominal: CalendarDate;
@@ -42,7 +52,7 @@ export interface ProtestClock {
   readonly rolled: boolean;
   readonly kind: ProtestClockKind;
   readonly party: ProtestClockParty;
-  readonly rule: RuleCitation;
+  readonly rule: ProtestClockRule;
   /** True when the period is not confirmed by a primary source. */
   readonly provisional: boolean;
 }
@@ -74,7 +84,7 @@ export interface ClockParts {
   readonly roll: ProtestClockRoll;
   readonly kind: ProtestClockKind;
   readonly party: ProtestClockParty;
-  readonly rule: RuleCitation;
+  readonly rule: ProtestClockRule;
   readonly provisional?: boolean;
   readonly settings?: ProtestClockSettings;
 }

@@ -51,6 +51,8 @@ export function acceleratedDispositionDeemedDenial(requestMailedOn: CalendarDate
     kind: 'deemed_denial',
     party: 'cbp',
     rule: {
+      code: 'accelerated_disposition_deemed_denial',
+      params: {},
       citation: '19 U.S.C. 1515(b); 19 CFR 174.22',
       text: 'If CBP has not allowed or denied the protest within 30 days after the request for accelerated disposition was mailed, the protest is deemed denied on the 30th day, even a Saturday, Sunday or holiday.',
     },
@@ -69,6 +71,8 @@ export function exclusionProtestDeemedDenial(protestFiledOn: CalendarDate): Prot
     kind: 'deemed_denial',
     party: 'cbp',
     rule: {
+      code: 'exclusion_deemed_denial',
+      params: {},
       citation: '19 CFR 174.21(b)',
       text: 'A protest of an exclusion not allowed or denied within 30 days of filing is deemed denied on the 30th day, even a Saturday, Sunday or holiday.',
     },
@@ -88,6 +92,8 @@ export function furtherReviewDecisionTarget(applicationFiledOn: CalendarDate): P
     kind: 'target',
     party: 'cbp',
     rule: {
+      code: 'further_review_decision',
+      params: {},
       citation: '19 U.S.C. 1515(a); 19 CFR 174.26',
       text: 'CBP allows or denies an application for further review within 30 days of its filing. Nothing happens to the application when the date passes.',
     },
@@ -107,6 +113,8 @@ export function reviewTarget(filedOn: CalendarDate): ProtestClock {
     kind: 'target',
     party: 'cbp',
     rule: {
+      code: 'review_target',
+      params: {},
       citation: '19 U.S.C. 1515(a); 19 CFR 174.21(a); Hitachi, CIT Slip Op. 10-46',
       text: 'CBP reviews and decides a protest within 2 years of its filing. A target: the protest is not allowed or denied when the date passes.',
     },
@@ -136,6 +144,9 @@ export function courtOfInternationalTradeDeadline(
     kind: 'deadline',
     party: 'protestant',
     rule: {
+      code:
+        from === 'denial_notice_mailed' ? 'court_after_denial_notice' : 'court_after_deemed_denial',
+      params: {},
       citation:
         from === 'denial_notice_mailed'
           ? '28 U.S.C. 2636(a)(1); 19 CFR 174.31; USCIT Rule 6(a)'
@@ -163,6 +174,8 @@ export function setAsideRequestDeadline(furtherReviewDenialNoticeOn: CalendarDat
     kind: 'deadline',
     party: 'protestant',
     rule: {
+      code: 'set_aside_request',
+      params: {},
       citation: '19 U.S.C. 1515(c)',
       text: 'A request to set aside the denial of further review is filed with the Commissioner within 60 days after the notice of that denial.',
     },
@@ -181,6 +194,8 @@ export function setAsideRequestDeemedDenial(requestFiledOn: CalendarDate): Prote
     kind: 'deemed_denial',
     party: 'cbp',
     rule: {
+      code: 'set_aside_deemed_denial',
+      params: {},
       citation: '19 U.S.C. 1515(c)',
       text: 'If the Commissioner has not acted within 60 days after the set-aside request, the request is considered denied.',
     },
@@ -201,6 +216,8 @@ export function voidDenialRequestDeadline(protestDeniedOn: CalendarDate): Protes
     kind: 'deadline',
     party: 'protestant',
     rule: {
+      code: 'void_denial_request',
+      params: {},
       citation: '19 U.S.C. 1515(d) (period not yet confirmed in the domain reference)',
       text: 'A request to void a protest denial made contrary to proper instructions is filed with the port director within 90 days after the denial.',
     },

@@ -131,6 +131,27 @@ export const WithdrawProtestBodySchema = z
   })
   .strict();
 
+/**
+ * A written request to the Commissioner to set aside the denial of further review (19 U.S.C.
+ * 1515(c)): why the application was erroneously or improperly denied.
+ */
+export const SetAsideRequestBodySchema = z
+  .object({
+    reasons: z
+      .string()
+      .trim()
+      .min(1, 'say why the denial of further review should be set aside')
+      .max(20_000)
+      .describe('Why the application for further review was erroneously or improperly denied'),
+    expectedVersion: z
+      .number()
+      .int()
+      .describe('The version read: refused (409) when the protest changed since'),
+  })
+  .strict()
+  .meta({ id: 'SetAsideRequestBody' });
+export type SetAsideRequestBody = z.infer<typeof SetAsideRequestBodySchema>;
+
 export const ProtestAttachmentParamsSchema = z.object({
   protestId: z.uuid(),
   attachmentId: z.uuid(),

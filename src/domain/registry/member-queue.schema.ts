@@ -50,6 +50,10 @@ const filterShape = {
   mine: QueryFlag.optional().describe('true: only members assigned to you (a specialist)'),
   unassigned: QueryFlag.optional().describe('true: only members without a specialist'),
   cbpOfficeId: z.uuid().optional().describe('The CBP office of the assigned specialist'),
+  suspensionRisk: QueryFlag.optional().describe(
+    'true: only members with required actions of a validation report unanswered past the ' +
+      'response deadline (issue 6: their suspension risk)',
+  ),
 };
 
 function oneSpecialistFilter(
@@ -123,6 +127,13 @@ export const MemberSummarySchema = z
       })
       .nullable()
       .describe('The running clock that falls due first'),
+    overdueRequiredActions: z
+      .number()
+      .int()
+      .describe(
+        'Required actions of an issued validation report the member has not answered by the ' +
+          'response deadline (issue 6): above 0, the member is at risk of suspension',
+      ),
   })
   .meta({ id: 'MemberSummary' });
 export type MemberSummary = z.infer<typeof MemberSummarySchema>;

@@ -55,7 +55,11 @@ export const ValidationSiteSchema = z.object({
   address: z.string(),
   countryCode: z.string(),
   location: z.enum(SITE_LOCATIONS),
-  mraProgram: PersonSchema.nullable().describe('The MRA partner program covering a foreign site'),
+  /** mra_programs ids are slugs (e.g. `ca-partners-in-protection`), not UUIDs. */
+  mraProgram: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .describe('The MRA partner program covering a foreign site'),
   /** False for a foreign site covered by an MRA partner program (no CBP foreign visit). */
   cbpVisitRequired: z.boolean(),
   visitOn: z.iso.date().nullable(),
@@ -116,7 +120,7 @@ const SiteInputSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code'),
   /** A foreign site's MRA partner program, when its operator is certified in one. */
-  mraProgramId: z.uuid().nullable().default(null),
+  mraProgramId: z.string().trim().min(1).max(100).nullable().default(null),
   visitOn: z.iso.date().nullable().default(null),
   agenda: z.array(AgendaItemSchema).max(40).default([]),
 });

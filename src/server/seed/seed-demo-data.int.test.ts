@@ -34,6 +34,7 @@ import { DEMO_MEMBERSHIPS } from './demo-registry.ts';
 import { DEMO_SECURITY_PROFILES } from './demo-security-profiles.ts';
 import { deterministicUuid } from './deterministic-id.ts';
 import { DemoSeedRefusedError, seedDemoData } from './seed-demo-data.ts';
+import { DEMO_VALIDATION_COMPANIES } from './seed-validations.ts';
 
 let database: DatabaseHandle;
 const GREAT_LAKES = 'member/great-lakes-home-goods';
@@ -91,6 +92,8 @@ describe(seedDemoData.name, () => {
       membershipsTotal: DEMO_MEMBERSHIPS.length,
       securityProfilesCreated: 0,
       securityProfilesTotal: DEMO_SECURITY_PROFILES.length,
+      validationsCreated: 0,
+      validationsTotal: DEMO_VALIDATION_COMPANIES.length,
     });
     for (const demo of DEMO_ORGANISATIONS) {
       const stored = await findOrganisationById(database.db, deterministicUuid(demo.key));

@@ -15,6 +15,7 @@ import { deterministicUuid } from './deterministic-id.ts';
 import { seedCompanyProfiles } from './seed-company-profiles.ts';
 import { seedRegistry } from './seed-registry.ts';
 import { seedSecurityProfiles } from './seed-security-profiles.ts';
+import { DEMO_VALIDATION_COMPANIES, seedValidations } from './seed-validations.ts';
 
 export interface SeedResult {
   organisationsCreated: number;
@@ -27,6 +28,9 @@ export interface SeedResult {
   /** Security Profiles (demo-security-profiles.ts), with their answers, versions and evidence. */
   securityProfilesCreated: number;
   securityProfilesTotal: number;
+  /** Validations (demo-validations.ts), with their sites, findings, hours and events. */
+  validationsCreated: number;
+  validationsTotal: number;
 }
 
 export interface SeedOptions {
@@ -47,7 +51,8 @@ export class DemoSeedRefusedError extends Error {
 /**
  * Loads the demo data set: organisations, one account per role and an officer per demo member,
  * company profiles, the CTPAT registry (memberships across the lifecycle, SVI, Trade
- * Compliance; seed-registry.ts) and Security Profiles with evidence (seed-security-profiles.ts).
+ * Compliance; seed-registry.ts), Security Profiles with evidence (seed-security-profiles.ts) and
+ * validations (seed-validations.ts).
  * Deterministic (ids derive from stable keys) and idempotent (rows that exist are left alone),
  * in one transaction so a failure leaves nothing half-seeded. Refused in production.
  */
@@ -113,6 +118,7 @@ export async function seedDemoData(
     const today = todayFromClock(clock);
     const membershipsCreated = await seedRegistry(tx, today);
     const securityProfilesCreated = await seedSecurityProfiles(tx, today);
+    const validationsCreated = await seedValidations(tx, today);
     return {
       organisationsCreated,
       organisationsTotal: DEMO_ORGANISATIONS.length,
@@ -122,6 +128,8 @@ export async function seedDemoData(
       membershipsTotal: DEMO_MEMBERSHIPS.length,
       securityProfilesCreated,
       securityProfilesTotal: DEMO_SECURITY_PROFILES.length,
+      validationsCreated,
+      validationsTotal: DEMO_VALIDATION_COMPANIES.length,
     };
   });
 }

@@ -63,7 +63,7 @@ export function demoProfileIds(organisation: string): { profileId: string; versi
 }
 
 /** A demo account acting, as the audit trail records a signed-in person (MFA settled). */
-function demoOrigin(account: string, at: Date) {
+export function demoOrigin(account: string, at: Date) {
   const { userId, role, organisationId } = demoActor(account);
   const actor: Actor = {
     kind: 'user',

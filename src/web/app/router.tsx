@@ -10,6 +10,7 @@ import { CbpMembersSearchSchema } from '../features/cbp-members/api/cbp-members-
 import { OrganisationsSearchSchema } from '../features/organisations/api/organisations-search.ts';
 import { SecurityProfileSearchSchema } from '../features/security-profile/security-profile-search.ts';
 import { nextPath, pendingStep, sessionQuery } from '../features/session/api/session-api.ts';
+import { CbpValidationsSearchSchema } from '../features/validations/validations-search.ts';
 import { withFeatureStrings } from '../lib/i18n.ts';
 import { requireSignedIn } from './route-access.ts';
 import {
@@ -500,6 +501,16 @@ const protestNewRoute = createRoute({
   ),
 });
 
+const protestRecordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/protests/record',
+  beforeLoad: (input) => requireSignedIn(input, 'protest:file'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/protest-record-page.tsx')),
+    'ProtestRecordPage',
+  ),
+});
+
 const protestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/protests/$protestId',
@@ -540,6 +551,72 @@ const cbpProtestRoute = createRoute({
   component: lazyRouteComponent(
     () => withFeatureStrings(import('./routes/cbp-protest-page.tsx')),
     'CbpProtestPage',
+  ),
+});
+
+// Validations (issue 6, item 8): CBP's consistency metrics.
+
+const cbpValidationMetricsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/validations/metrics',
+  beforeLoad: (input) => requireSignedIn(input, 'validation:metrics:any'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/cbp-validation-metrics-page.tsx')),
+    'CbpValidationMetricsPage',
+  ),
+});
+
+// The standard work program, staff hours and report of a validation (issue 6, items 4 and 5).
+const cbpValidationWorkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/validations/$validationId/work-program',
+  beforeLoad: (input) => requireSignedIn(input, 'validation:read:any'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/cbp-validation-work-page.tsx')),
+    'CbpValidationWorkPage',
+  ),
+});
+
+// Validations (issue 6, items 1 and 2): CBP's planning and one validation; the company's.
+
+const cbpValidationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/validations',
+  validateSearch: CbpValidationsSearchSchema,
+  beforeLoad: (input) => requireSignedIn(input, 'validation:read:any'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/cbp-validations-page.tsx')),
+    'CbpValidationsPage',
+  ),
+});
+
+const cbpValidationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cbp/validations/$validationId',
+  beforeLoad: (input) => requireSignedIn(input, 'validation:read:any'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/cbp-validation-page.tsx')),
+    'CbpValidationPage',
+  ),
+});
+
+const validationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/validations',
+  beforeLoad: (input) => requireSignedIn(input, 'validation:read'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/validations-page.tsx')),
+    'ValidationsPage',
+  ),
+});
+
+const validationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/validations/$validationId',
+  beforeLoad: (input) => requireSignedIn(input, 'validation:read'),
+  component: lazyRouteComponent(
+    () => withFeatureStrings(import('./routes/validation-page.tsx')),
+    'ValidationPage',
   ),
 });
 
@@ -586,10 +663,17 @@ const routeTree = rootRoute.addChildren([
   cbpProfileReviewRoute,
   protestsRoute,
   protestNewRoute,
+  protestRecordRoute,
   protestRoute,
   cbpProtestsRoute,
   cbpProtestMetricsRoute,
   cbpProtestRoute,
+  cbpValidationMetricsRoute,
+  cbpValidationsRoute,
+  cbpValidationRoute,
+  validationsRoute,
+  validationRoute,
+  cbpValidationWorkRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

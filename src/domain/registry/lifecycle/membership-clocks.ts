@@ -7,6 +7,7 @@ import {
   isBefore,
   latestCalendarDate,
 } from '../../time/calendar-date.ts';
+import { type PeriodSetting, resolvePeriodSetting } from '../../time/period-setting.ts';
 
 /**
  * The clocks of CTPAT membership (issue 4, item 5), each a pure function with its rule cited
@@ -53,14 +54,7 @@ export interface MembershipWindow extends MembershipClock {
 // ---------------------------------------------------------------------------------------------
 // Settings: every period that is not statutory.
 
-export interface PeriodSetting {
-  /** Whole days or whole years, as the setting's name says. */
-  readonly value: number;
-  /** True until a deployment confirms the period from a primary source. */
-  readonly provisional: boolean;
-  /** Where the default comes from. */
-  readonly source: string;
-}
+export type { PeriodSetting };
 
 export interface MembershipClockSettings {
   /** Days before the anniversary that the annual Security Profile review window opens. */
@@ -118,20 +112,8 @@ export function resolveMembershipClockSettings(
   defaults: MembershipClockSettings = DEFAULT_MEMBERSHIP_CLOCK_SETTINGS,
 ): ResolveSettingsResult {
   const issues: FieldIssue[] = [];
-  const resolve = (name: MembershipClockSettingName): PeriodSetting => {
-    const setting = { ...defaults[name], ...overrides[name] };
-    const { min, max } = SETTING_BOUNDS[name];
-    if (!Number.isInteger(setting.value) || setting.value < min || setting.value > max) {
-      issues.push({
-        path: `${name}.value`,
-        message: `must be a whole number from ${min} to ${max}, got ${String(setting.value)}`,
-      });
-    }
-    if (setting.source.trim() === '') {
-      issues.push({ path: `${name}.source`, message: 'must say where the period comes from' });
-    }
-    return Object.freeze(setting);
-  };
+  const resolve = (name: MembershipClockSettingName): PeriodSetting =>
+    resolvePeriodSetting(defaults[name], overrides[name], SETTING_BOUNDS[name], name, issues);
   const settings: MembershipClockSettings = Object.freeze({
     annualReviewWindowDays: resolve('annualReviewWindowDays'),
     suspensionResponseDays: resolve('suspensionResponseDays'),

@@ -67,6 +67,8 @@ export const memberships = pgTable(
   (table) => [
     primaryKey({ columns: [table.organisationId, table.userId] }),
     index('memberships_user_idx').on(table.userId),
+    // CBP's people by role (specialists and supervisors of the validation workload, issue 6).
+    index('memberships_role_user_idx').on(table.role, table.userId),
     check('memberships_role_known', isKnownRole(table.role)),
   ],
 );

@@ -490,6 +490,155 @@ const TEMPLATES: Record<NotificationKind, Record<Language, Template>> = {
       text: 'Protesta {protestNumber} de {protestant}: {deadline} el {due} (días restantes: {daysLeft}).\n\n{details}\n\nAbra la protesta:\n{link}',
     },
   },
+  // Validation reports (validation-report.service.ts): {member} is the member company,
+  // {outcome} the recommended outcome and {due} the responses' due date, in the recipient's
+  // language; {note} is the supervisor's reason for a return.
+  validation_report_submitted: {
+    en: {
+      subject: 'Validation report to approve: {member}',
+      text: '{author} submitted the validation report of {member} for approval. Recommended outcome: {outcome}.\n\nReview it (the author cannot approve their own report):\n{link}',
+    },
+    es: {
+      subject: 'Informe de validación por aprobar: {member}',
+      text: '{author} envió para aprobación el informe de validación de {member}. Resultado recomendado: {outcome}.\n\nRevíselo (el autor no puede aprobar su propio informe):\n{link}',
+    },
+  },
+  validation_report_returned: {
+    en: {
+      subject: 'Validation report returned: {member}',
+      text: '{approver} returned the validation report of {member} to fieldwork:\n\n{note}\n\nOpen the work program:\n{link}',
+    },
+    es: {
+      subject: 'Informe de validación devuelto: {member}',
+      text: '{approver} devolvió a trabajo de campo el informe de validación de {member}:\n\n{note}\n\nAbra el programa de trabajo:\n{link}',
+    },
+  },
+  validation_report_issued: {
+    en: {
+      subject: 'CTPAT validation report issued: {member}',
+      text: 'CBP issued the validation report of {member} on {issuedOn}. Recommended outcome: {outcome}. {due}\n\nRead the report and download it:\n{link}',
+    },
+    es: {
+      subject: 'Informe de validación CTPAT emitido: {member}',
+      text: 'CBP emitió el informe de validación de {member} el {issuedOn}. Resultado recomendado: {outcome}. {due}\n\nLea el informe y descárguelo:\n{link}',
+    },
+  },
+  // Planning and scheduling of validations (validation-notifications.ts): {kind} and {mode} are
+  // in the recipient's language, {change} says scheduled or rescheduled, {sites} is one line
+  // per site.
+  validation_assigned: {
+    en: {
+      subject: 'Validation assigned to you: {organisation}',
+      text: 'The {kind} of {organisation} (due {dueOn}) is assigned to you.\n\nSchedule it with at least the minimum written notice:\n{link}',
+    },
+    es: {
+      subject: 'Validación asignada a usted: {organisation}',
+      text: 'Se le asignó la {kind} de {organisation} (vence el {dueOn}).\n\nPrográmela con al menos el aviso escrito mínimo:\n{link}',
+    },
+  },
+  validation_plan_assigned: {
+    en: {
+      subject: 'Validation plan {year}: {number} validations assigned to you',
+      text: 'The {year} validation plan of {office} assigns you {number} validations.\n\nSee them and schedule each:\n{link}',
+    },
+    es: {
+      subject: 'Plan de validaciones {year}: {number} validaciones asignadas a usted',
+      text: 'El plan de validaciones {year} de {office} le asigna {number} validaciones.\n\nConsúltelas y programe cada una:\n{link}',
+    },
+  },
+  validation_scheduled: {
+    en: {
+      subject: 'CTPAT {kind} {change}: {organisation}, {startsOn} to {endsOn}',
+      text: 'Written notice of {noticeSentOn}: CBP {change} the CTPAT {kind} of {organisation} from {startsOn} to {endsOn} ({mode}).\n\nSites:\n{sites}\n\nSee the agenda, the participants and the preparation package:\n{link}',
+    },
+    es: {
+      subject: 'CTPAT: CBP {change} la {kind} de {organisation}, del {startsOn} al {endsOn}',
+      text: 'Aviso escrito del {noticeSentOn}: CBP {change} la {kind} CTPAT de {organisation} del {startsOn} al {endsOn} ({mode}).\n\nSitios:\n{sites}\n\nConsulte la agenda, los participantes y el paquete de preparación:\n{link}',
+    },
+  },
+  validation_cancelled: {
+    en: {
+      subject: 'CTPAT {kind} cancelled: {organisation}',
+      text: 'CBP cancelled the CTPAT {kind} of {organisation}:\n\n{reason}\n\nOpen the validation:\n{link}',
+    },
+    es: {
+      subject: 'CTPAT: {kind} cancelada: {organisation}',
+      text: 'CBP canceló la {kind} CTPAT de {organisation}:\n\n{reason}\n\nAbra la validación:\n{link}',
+    },
+  },
+  // Responses to a validation report (validation-responses.service.ts, validation-outcome.service.ts,
+  // validation-reminders.ts). {criterion} is the criterion's number in the MSC catalog.
+  validation_response_submitted: {
+    en: {
+      subject: 'Validation response to review: {organisation}, criterion {criterion}',
+      text: '{organisation} answered the required action on criterion {criterion} of its validation report on {date}, with a corrective plan to be done by {targetOn}.\n\nAccept or return the response:\n{link}',
+    },
+    es: {
+      subject: 'Respuesta de validación por revisar: {organisation}, criterio {criterion}',
+      text: '{organisation} respondió el {date} a la acción requerida del criterio {criterion} de su informe de validación, con un plan correctivo que estará cumplido el {targetOn}.\n\nAcepte o devuelva la respuesta:\n{link}',
+    },
+  },
+  validation_response_accepted: {
+    en: {
+      subject: 'CBP accepted your response on criterion {criterion}: {organisation}',
+      text: 'CBP accepted on {date} the response of {organisation} to the required action on criterion {criterion} of its validation report.\n\nFollow the validation:\n{link}',
+    },
+    es: {
+      subject: 'CBP aceptó su respuesta sobre el criterio {criterion}: {organisation}',
+      text: 'CBP aceptó el {date} la respuesta de {organisation} a la acción requerida del criterio {criterion} de su informe de validación.\n\nSiga la validación:\n{link}',
+    },
+  },
+  validation_response_returned: {
+    en: {
+      subject: 'CBP returned your response on criterion {criterion}: {organisation}',
+      text: 'CBP returned on {date} the response of {organisation} to the required action on criterion {criterion} of its validation report:\n\n{note}\n\nAnswer it again:\n{link}',
+    },
+    es: {
+      subject: 'CBP devolvió su respuesta sobre el criterio {criterion}: {organisation}',
+      text: 'CBP devolvió el {date} la respuesta de {organisation} a la acción requerida del criterio {criterion} de su informe de validación:\n\n{note}\n\nRespóndala de nuevo:\n{link}',
+    },
+  },
+  validation_closed: {
+    en: {
+      subject: 'Validation closed: {organisation}',
+      text: 'The CTPAT validation of {organisation} closed on {date}: {outcome}.\nNext revalidation due by: {nextRevalidation}\n\nRead the validation:\n{link}',
+    },
+    es: {
+      subject: 'Validación cerrada: {organisation}',
+      text: 'La validación CTPAT de {organisation} se cerró el {date}: {outcome}.\nPróxima revalidación a más tardar el: {nextRevalidation}\n\nConsulte la validación:\n{link}',
+    },
+  },
+  validation_suspension_decision_due: {
+    en: {
+      subject: 'Decide the suspension: validation of {organisation} closed on the suspension path',
+      text: 'The approved report of the CTPAT validation of {organisation} recommends suspension, and the validation closed on {date}. The suspension is not applied automatically: a supervisory specialist decides it in the member file.\n\nThe validation:\n{link}\n\nThe member file:\n{memberLink}',
+    },
+    es: {
+      subject:
+        'Decida la suspensión: la validación de {organisation} se cerró con recomendación de suspensión',
+      text: 'El informe aprobado de la validación CTPAT de {organisation} recomienda la suspensión, y la validación se cerró el {date}. La suspensión no se aplica automáticamente: la decide un especialista supervisor en el expediente del miembro.\n\nLa validación:\n{link}\n\nEl expediente del miembro:\n{memberLink}',
+    },
+  },
+  validation_responses_due: {
+    en: {
+      subject: 'Validation required actions due by {due}: {organisation}',
+      text: '{organisation} has {open} required action(s) of its CTPAT validation report to answer by {due} (days left: {daysLeft}). Required actions left unanswered after that day put the membership at risk of suspension.\n\nAnswer them with a corrective plan, a date and evidence:\n{link}',
+    },
+    es: {
+      subject: 'Acciones requeridas de la validación a más tardar el {due}: {organisation}',
+      text: '{organisation} tiene {open} acción(es) requerida(s) de su informe de validación CTPAT por responder a más tardar el {due} (días restantes: {daysLeft}). Las acciones requeridas sin respuesta después de ese día ponen la membresía en riesgo de suspensión.\n\nRespóndalas con un plan correctivo, una fecha y evidencia:\n{link}',
+    },
+  },
+  validation_responses_overdue: {
+    en: {
+      subject: 'Validation responses overdue: {organisation}',
+      text: '{organisation} did not answer {open} required action(s) of its CTPAT validation report by {due}. The member now shows a suspension risk in the CBP work queue.\n\nThe validation:\n{link}',
+    },
+    es: {
+      subject: 'Respuestas de validación vencidas: {organisation}',
+      text: '{organisation} no respondió {open} acción(es) requerida(s) de su informe de validación CTPAT a más tardar el {due}. El miembro aparece ahora con riesgo de suspensión en la cola de trabajo de CBP.\n\nLa validación:\n{link}',
+    },
+  },
 };
 
 function fill(template: string, params: Readonly<Record<string, string>>): string {

@@ -5,18 +5,20 @@ import { addDays, type CalendarDate } from '../../../domain/time/calendar-date.t
 import type { Clock } from '../../../domain/time/clock.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
+import type { NoticeContext } from '../notifications/notice-context.ts';
+import { sendFilingReminders } from './protest-filing-reminders.ts';
 import {
   findCourtClocksStartingBetween,
   findOpenDeemedDenialsBetween,
   updateProtestAtVersion,
 } from './protest-review.repository.ts';
 import {
-  type NoticeContext,
   notifyProtestDecided,
   notifyProtestReminder,
   type ProtestReminder,
 } from './protest-review-notices.ts';
 import { clocksOf, clocksOfMany, priorityAfter } from './protest-review-rules.ts';
+import { recordSetAsideDeemedDenials } from './protest-set-aside-deemed-denials.ts';
 import { findProtest, insertProtestEvent, type ProtestRow } from './protests.repository.ts';
 
 /**
@@ -31,10 +33,13 @@ import { findProtest, insertProtestEvent, type ProtestRow } from './protests.rep
  *    instances, or a reviewer deciding at the same moment, never record two decisions.
  *    There is no system user: the audit event names the `operator` actor (as the reference
  *    data step does), and the protest's event has no actor.
- * 2. **Reminders** before the protestant's deadlines, idempotent by notification key: the last
+ * 2. **Set-aside requests** the Commissioner did not act on within 60 days, considered denied
+ *    (19 U.S.C. 1515(c); protest-set-aside-deemed-denials.ts).
+ * 3. **Reminders** before the protestant's deadlines, idempotent by notification key: the last
  *    day to go to the Court of International Trade, 30 and 7 days before (a day missed while
- *    the server was down is caught up with the latest threshold reached), and on the day an
- *    accelerated disposition is deemed denied at its end.
+ *    the server was down is caught up with the latest threshold reached), on the day an
+ *    accelerated disposition is deemed denied at its end, and the last day to amend and the
+ *    entries' filing windows of open protests (protest-filing-reminders.ts).
  */
 
 export interface ProtestJobContext {
@@ -51,6 +56,8 @@ export interface ProtestJobContext {
 
 export interface ProtestJobResult {
   deemedDenied: number;
+  /** Set-aside requests recorded as considered denied (protest-set-aside-deemed-denials.ts). */
+  setAsideDeemedDenied?: number;
   /** Notifications handed to notify() (repeats are ignored there by their key). */
   notices: number;
 }
@@ -226,15 +233,25 @@ export async function sendProtestReminders(
   const to = addDays(today, -(COURT_OF_INTERNATIONAL_TRADE_DAYS - furthest));
   const courtSoon = await findCourtClocksStartingBetween(ctx.db, from, to, ctx.onlyOrganisationId);
   notices += await remindAll(ctx, courtSoon, courtDeadlineNear, today);
+  // The time to amend and the entries' filing windows close within 30 days.
+  notices += await sendFilingReminders(ctx, today);
   return notices;
 }
 
-/** The hourly entry point (main.ts): deemed denials first, then the reminders. */
+/**
+ * The hourly entry point (main.ts): deemed denials of protests and of set-aside requests first,
+ * then the reminders.
+ */
 export async function runProtestDeadlineJobs(
   ctx: ProtestJobContext,
   today: CalendarDate,
 ): Promise<ProtestJobResult> {
   const recorded = await recordDeemedDenials(ctx, today);
+  const setAside = await recordSetAsideDeemedDenials(ctx, today);
   const reminders = await sendProtestReminders(ctx, today);
-  return { deemedDenied: recorded.deemedDenied, notices: recorded.notices + reminders };
+  return {
+    deemedDenied: recorded.deemedDenied,
+    setAsideDeemedDenied: setAside.deemedDenied,
+    notices: recorded.notices + setAside.notices + reminders,
+  };
 }

@@ -1,10 +1,11 @@
 import { actorOrganisationId } from '../../../domain/authorization/permissions.ts';
 import { notFound } from '../../../domain/errors/error-codes.ts';
-import type { ProtestView } from '../../../domain/protests/protest-api.schema.ts';
-import {
-  decisionOpensCourtClock,
-  type ProtestDecisionKind,
-} from '../../../domain/protests/protest-vocabulary.ts';
+import type {
+  DenialNoticeLanguage,
+  DenialNoticeQuery,
+  ProtestView,
+} from '../../../domain/protests/protest-api.schema.ts';
+import { decisionOpensCourtClock } from '../../../domain/protests/protest-vocabulary.ts';
 import {
   type DocumentBlock,
   type DocumentModel,
@@ -16,6 +17,8 @@ import {
 } from '../../documents/document-model.ts';
 import { renderPdf } from '../../documents/pdf-renderer.ts';
 import type { ServiceContext } from '../../service-context.ts';
+import { getAccount } from '../identity/accounts.service.ts';
+import { DENIAL_NOTICE_LABELS, type DenialNoticeLabels } from './protest-denial-notice-labels.ts';
 import { decisionWord } from './protest-review-notices.ts';
 import { protestView } from './protest-view.service.ts';
 import { findProtest } from './protests.repository.ts';
@@ -29,115 +32,111 @@ import { findProtest } from './protests.repository.ts';
  * like the other exports. Only decisions from which the court's 180 days run have one (any
  * denial, in whole or in part, and a deemed denial); otherwise 404.
  *
- * The notice is in English, the language of CBP's notices; the app shows the same facts in
- * the reader's language.
+ * In English or Spanish (`?lang=en|es`; default the reader's preferred language, else English,
+ * as the profile exports): the notice's own text is translated
+ * (protest-denial-notice-labels.ts); the reviewer's reasons, names and numbers are printed as
+ * written, dates as `YYYY-MM-DD` in both languages.
  */
 
-const TITLES: Record<ProtestDecisionKind, string> = {
-  allowed: 'Notice of decision on protest',
-  allowed_in_part: 'Notice of denial in part of protest',
-  denied: 'Notice of denial of protest',
-  denied_in_part: 'Notice of denial in part of protest',
-  deemed_denied: 'Notice of deemed denial of protest',
-};
-
-function reasonsBlocks(view: ProtestView): DocumentBlock[] {
+function reasonsBlocks(view: ProtestView, labels: DenialNoticeLabels): DocumentBlock[] {
   const decision = view.decision;
   if (decision?.kind === 'deemed_denied') {
     const cause = view.acceleratedDispositionMailedOn
-      ? `accelerated disposition was requested by mail on ${view.acceleratedDispositionMailedOn} and the protest was not allowed or denied within 30 days (19 U.S.C. 1515(b))`
-      : 'the protest of an exclusion was not allowed or denied within 30 days of filing (19 CFR 174.21(b))';
-    return [
-      paragraph(
-        `No reviewer decided this protest: it was deemed denied on ${decision.decidedOn} by operation of law, because ${cause}.`,
-      ),
-    ];
+      ? labels.deemed.acceleratedDisposition(view.acceleratedDispositionMailedOn)
+      : labels.deemed.exclusion;
+    return [paragraph(labels.deemed.sentence(decision.decidedOn, cause))];
   }
   return paragraphsOf(decision?.reasons ?? '').map((text) => paragraph(text));
 }
 
-function courtBlocks(view: ProtestView): DocumentBlock[] {
+function courtBlocks(view: ProtestView, labels: DenialNoticeLabels): DocumentBlock[] {
   const court = view.clocks.find((clock) => clock.name === 'court_of_international_trade');
   if (!court) {
     return [];
   }
   const from =
     view.decision?.kind === 'deemed_denied'
-      ? `the date of the deemed denial (${view.decision.decidedOn})`
-      : `the date this notice was mailed (${view.decision?.denialNoticeMailedOn ?? view.decision?.decidedOn ?? ''})`;
+      ? labels.court.fromDeemedDenial(view.decision.decidedOn)
+      : labels.court.fromNotice(
+          view.decision?.denialNoticeMailedOn ?? view.decision?.decidedOn ?? '',
+        );
   return [
-    heading(2, 'Your right to contest this denial in court'),
-    paragraph(
-      `You may contest the denial of this protest, in whole or in part, by beginning a civil action in the United States Court of International Trade within 180 days after ${from} (28 U.S.C. 2636(a); 19 CFR 174.30–174.31). If no action is begun in time, the decision is final.`,
-    ),
+    heading(2, labels.court.heading),
+    paragraph(labels.court.right(from)),
     ...keyValues([
-      { key: '180 days end on (nominal)', value: court.nominal },
-      { key: 'Court deadline (effective)', value: court.effective },
-      {
-        key: 'Why the days differ',
-        value: court.rolled
-          ? `${court.nominal} is a Saturday, Sunday or legal holiday: the last day moves to the next day the court is open (USCIT Rule 6(a)).`
-          : '',
-      },
+      { key: labels.court.nominal, value: court.nominal },
+      { key: labels.court.effective, value: court.effective },
+      { key: labels.court.why, value: court.rolled ? labels.court.rolled(court.nominal) : '' },
     ]),
   ];
 }
 
-/** The notice as a document model (pure: the protest as read, and when it was generated). */
-export function denialNoticeModel(view: ProtestView, generatedAt: Date): DocumentModel {
+/**
+ * The notice as a document model (pure: the protest as read, when it was generated, and the
+ * language of its own text).
+ */
+export function denialNoticeModel(
+  view: ProtestView,
+  generatedAt: Date,
+  language: DenialNoticeLanguage = 'en',
+): DocumentModel {
   const decision = view.decision;
   if (decision === null) {
     throw new Error(`protest ${view.id} is not decided`);
   }
-  const title = `${TITLES[decision.kind]} ${view.protestNumber}`;
+  const labels = DENIAL_NOTICE_LABELS[language];
+  const title = `${labels.titles[decision.kind]} ${view.protestNumber}`;
   return {
     title,
-    language: 'en',
-    author: 'U.S. Customs and Border Protection',
-    subject: `Protest ${view.protestNumber}`,
-    pageLabel: 'Page {page} of {total}',
+    language,
+    author: labels.author,
+    subject: labels.subject(view.protestNumber),
+    pageLabel: labels.pageLabel,
     blocks: [
       heading(1, title),
       ...keyValues([
-        { key: 'Protest number', value: view.protestNumber },
-        { key: 'Protestant', value: `${view.protestant.name}\n${view.protestant.address}` },
-        { key: 'Importer number', value: view.importerNumber },
-        { key: 'Port', value: view.portCode },
-        { key: 'Center', value: view.centerName },
-        { key: 'Filed on', value: view.filedOn },
-        { key: 'Decision', value: decisionWord('en', decision.kind) },
-        { key: 'Decided on', value: decision.decidedOn },
-        { key: 'Notice mailed on', value: decision.denialNoticeMailedOn ?? '' },
-        { key: 'Refund of excess duties', value: decision.refundDue ? 'Due' : '' },
+        { key: labels.facts.protestNumber, value: view.protestNumber },
+        {
+          key: labels.facts.protestant,
+          value: `${view.protestant.name}\n${view.protestant.address}`,
+        },
+        { key: labels.facts.importerNumber, value: view.importerNumber },
+        { key: labels.facts.port, value: view.portCode },
+        { key: labels.facts.center, value: view.centerName },
+        { key: labels.facts.filedOn, value: view.filedOn },
+        { key: labels.facts.decision, value: decisionWord(language, decision.kind) },
+        { key: labels.facts.decidedOn, value: decision.decidedOn },
+        { key: labels.facts.noticeMailedOn, value: decision.denialNoticeMailedOn ?? '' },
+        { key: labels.facts.refund, value: decision.refundDue ? labels.facts.refundDue : '' },
       ]),
-      heading(2, 'Entries'),
+      heading(2, labels.entries.heading),
       table(
         [
-          { header: 'Entry number', weight: 3 },
-          { header: 'Entry date', weight: 2 },
-          { header: 'Liquidation or decision date', weight: 3 },
-          { header: 'Lead', weight: 1 },
+          { header: labels.entries.number, weight: 3 },
+          { header: labels.entries.date, weight: 2 },
+          { header: labels.entries.trigger, weight: 3 },
+          { header: labels.entries.lead, weight: 1 },
         ],
         view.entries.map((entry) => [
           entry.entryNumber,
           entry.entryDate,
           entry.liquidationOrDecisionDate,
-          entry.lead ? 'Yes' : '',
+          entry.lead ? labels.entries.yes : '',
         ]),
       ),
-      heading(2, 'Categories of merchandise'),
+      heading(2, labels.categories.heading),
       table(
         [
-          { header: 'Category', weight: 2 },
-          { header: 'Description', weight: 5 },
+          { header: labels.categories.category, weight: 2 },
+          { header: labels.categories.description, weight: 5 },
         ],
         view.categories.map((category) => [category.category, category.description]),
       ),
-      heading(2, 'Reasons for the denial'),
-      ...reasonsBlocks(view),
-      ...courtBlocks(view),
+      heading(2, labels.reasonsHeading),
+      ...reasonsBlocks(view, labels),
+      ...courtBlocks(view, labels),
       paragraph(
-        `Generated by OpenCTPAT on ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from the protest record.`,
+        labels.generated(generatedAt.toISOString().slice(0, 16).replace('T', ' ')),
         'muted',
       ),
     ],
@@ -150,16 +149,32 @@ export interface DenialNotice {
   body: Buffer;
 }
 
-async function notice(ctx: ServiceContext, organisationId: string | null, protestId: string) {
+/** The language asked for, else the reader's preferred one (a person), else English. */
+async function noticeLanguage(
+  ctx: ServiceContext,
+  query: DenialNoticeQuery,
+): Promise<DenialNoticeLanguage> {
+  if (query.lang) return query.lang;
+  if (ctx.actor.kind !== 'user') return 'en';
+  return (await getAccount(ctx)).preferredLanguage === 'es' ? 'es' : 'en';
+}
+
+async function notice(
+  ctx: ServiceContext,
+  organisationId: string | null,
+  protestId: string,
+  query: DenialNoticeQuery,
+) {
   const row = await findProtest(ctx.db, protestId, organisationId);
   if (!row || row.decision === null || !decisionOpensCourtClock(row.decision)) {
     throw notFound('Denial notice');
   }
   const view = await protestView(ctx, ctx.db, row);
+  const language = await noticeLanguage(ctx, query);
   return {
     filename: `protest-${row.protestNumber}-denial-notice.pdf`,
     contentType: 'application/pdf' as const,
-    body: await renderPdf(denialNoticeModel(view, ctx.clock.now())),
+    body: await renderPdf(denialNoticeModel(view, ctx.clock.now(), language)),
   };
 }
 
@@ -167,15 +182,20 @@ async function notice(ctx: ServiceContext, organisationId: string | null, protes
 export function denialNoticeForReview(
   ctx: ServiceContext,
   protestId: string,
+  query: DenialNoticeQuery = {},
 ): Promise<DenialNotice> {
-  return notice(ctx, null, protestId);
+  return notice(ctx, null, protestId, query);
 }
 
 /** The filer company's copy (`protest:read`): its own protests only; another's is a 404. */
-export function ownDenialNotice(ctx: ServiceContext, protestId: string): Promise<DenialNotice> {
+export function ownDenialNotice(
+  ctx: ServiceContext,
+  protestId: string,
+  query: DenialNoticeQuery = {},
+): Promise<DenialNotice> {
   const organisationId = actorOrganisationId(ctx.actor);
   if (organisationId === null) {
     throw notFound('Denial notice');
   }
-  return notice(ctx, organisationId, protestId);
+  return notice(ctx, organisationId, protestId, query);
 }

@@ -41,14 +41,14 @@ import { findProtest, insertProtestEvent } from './protests.repository.ts';
  * its citation; a reviewer who disagrees records the routing in the reasons.
  */
 
-const ROUTE_OF_CRITERION: Record<FurtherReviewCriterion, FurtherReviewRoute> = {
+export const ROUTE_OF_CRITERION: Record<FurtherReviewCriterion, FurtherReviewRoute> = {
   a: 'headquarters',
   b: 'headquarters',
   c: 'center_designee',
   d: 'center_designee',
 };
 
-const ROUTE_WORDS: Record<'en' | 'es', Record<FurtherReviewRoute, string>> = {
+export const ROUTE_WORDS: Record<'en' | 'es', Record<FurtherReviewRoute, string>> = {
   en: {
     center_allows: 'the Center director',
     headquarters: 'CBP Headquarters (Regulations and Rulings)',

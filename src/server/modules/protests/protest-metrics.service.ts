@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../../domain/errors/error-codes.ts';
 import type {
   ProtestMetricDimension,
@@ -7,6 +6,7 @@ import type {
   ProtestMetricsExportQuery,
   ProtestMetricsQuery,
 } from '../../../domain/protests/protest-metrics.schema.ts';
+import { type TableDownload, tableDownload } from '../../documents/table-export.ts';
 import type { ServiceContext } from '../../service-context.ts';
 import {
   type MetricAggregate,
@@ -97,11 +97,7 @@ function exportRows(metrics: ProtestMetrics): ExportRow[] {
   return [{ dimension: 'overall', group: 'all', ...metrics.overall }, ...metrics.rows];
 }
 
-export interface MetricsExport {
-  filename: string;
-  contentType: string;
-  body: Buffer | string;
-}
+export type MetricsExport = TableDownload;
 
 export async function exportProtestMetrics(
   ctx: ServiceContext,
@@ -109,43 +105,11 @@ export async function exportProtestMetrics(
 ): Promise<MetricsExport> {
   const metrics = await protestMetrics(ctx, query);
   const stamp = ctx.clock.now().toISOString().slice(0, 10);
-  const base = `protest-metrics-${stamp}`;
-  const rows = exportRows(metrics);
-  if (query.format === 'csv') {
-    return {
-      filename: `${base}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      body: stringify(
-        rows.map((metric) => Object.fromEntries(COLUMNS.map(([key]) => [key, metric[key]]))),
-        {
-          header: true,
-          bom: true,
-          columns: COLUMNS.map(([key, header]) => ({ key, header })),
-          escape_formulas: true,
-        },
-      ),
-    };
-  }
-  // Loaded on the first XLSX export (ADR 0026: a server that never exports does not carry it).
-  const { default: writeXlsxFile } = await import('write-excel-file/node');
-  const data = [
-    COLUMNS.map(([, header]) => ({ value: header, fontWeight: 'bold' as const })),
-    ...rows.map((metric) =>
-      COLUMNS.map(([key]) => {
-        const value = metric[key];
-        return typeof value === 'number'
-          ? { value, type: Number }
-          : { value: value ?? '', type: String };
-      }),
-    ),
-  ];
-  return {
-    filename: `${base}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await writeXlsxFile(data, {
-      sheet: 'Protest metrics',
-      stickyRowsCount: 1,
-      columns: COLUMNS.map(([key]) => ({ width: key === 'group' ? 40 : 18 })),
-    }).toBuffer(),
-  };
+  return tableDownload({
+    basename: `protest-metrics-${stamp}`,
+    format: query.format,
+    sheet: 'Protest metrics',
+    columns: COLUMNS.map(([key, header]) => [key, header, key === 'group' ? 40 : 18] as const),
+    rows: exportRows(metrics),
+  });
 }

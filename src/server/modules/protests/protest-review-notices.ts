@@ -2,9 +2,9 @@ import type { Role } from '../../../domain/authorization/roles.ts';
 import type { ProtestClockView } from '../../../domain/protests/protest-api.schema.ts';
 import type { ProtestDecisionKind } from '../../../domain/protests/protest-vocabulary.ts';
 import type { Db } from '../../db/database.ts';
-import type { ServiceContext } from '../../service-context.ts';
 import { membersWithRoles } from '../identity/users.service.ts';
 import { type Language, languageOf } from '../notifications/email-templates.ts';
+import type { NoticeContext } from '../notifications/notice-context.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import type { ProtestRow } from './protests.repository.ts';
 
@@ -16,21 +16,6 @@ import type { ProtestRow } from './protests.repository.ts';
  * Status changes without a deadline (assignment, further review) go through the filing side's
  * `notifyProtestParties` (protest-notifications.ts).
  */
-
-export interface NoticeContext {
-  now: Date;
-  smtpConfigured: boolean;
-  /** PUBLIC_URL: e-mails link to the protest there. */
-  publicUrl: string;
-}
-
-export function noticeContextOf(ctx: ServiceContext): NoticeContext {
-  return {
-    now: ctx.clock.now(),
-    smtpConfigured: ctx.runtime.mail.smtpUrl !== null,
-    publicUrl: ctx.runtime.publicUrl,
-  };
-}
 
 const COMPANY_ROLES: readonly Role[] = ['company_officer', 'company_admin'];
 const ANY_COMPANY_ROLE: readonly Role[] = [...COMPANY_ROLES, 'contributor', 'consultant'];
@@ -82,7 +67,7 @@ async function send(
   tx: Db,
   row: ProtestRow,
   notice: {
-    kind: 'protest_decided' | 'protest_deadline_reminder';
+    kind: 'protest_decided' | 'protest_deadline_reminder' | 'protest_status_changed';
     key: string;
     params: (language: Language) => Record<string, string>;
   },
@@ -138,7 +123,16 @@ export function notifyProtestDecided(
 
 export type ProtestReminder =
   | { deadline: 'court'; threshold: 30 | 7; clock: ProtestClockView }
-  | { deadline: 'accelerated_disposition'; clock: ProtestClockView };
+  | { deadline: 'accelerated_disposition'; clock: ProtestClockView }
+  /** The last day to amend the protest (19 U.S.C. 1514(c)(1); protest-filing-reminders.ts). */
+  | { deadline: 'amendment'; threshold: 30 | 7; clock: ProtestClockView }
+  /** The filing window of these entries closes (19 U.S.C. 1514(c)(3)). */
+  | {
+      deadline: 'filing_window';
+      threshold: 30 | 7;
+      clock: ProtestClockView;
+      entryNumbers: readonly string[];
+    };
 
 const REMINDER_TEXTS: Record<
   Language,
@@ -155,6 +149,16 @@ const REMINDER_TEXTS: Record<
       details:
         'Unless CBP allows or denies the protest today, it is deemed denied today (19 U.S.C. 1515(b)) and the 180 days to go to the Court of International Trade start.',
     },
+    amendment: {
+      deadline: 'last day to amend the protest',
+      details:
+        'Until this day new decisions and objections can be added by amending the protest; after it the time to file closes and no amendment is accepted (19 U.S.C. 1514(c)(1); 19 CFR 174.14).',
+    },
+    filing_window: {
+      deadline: 'last day to protest the entries',
+      details:
+        'After this day the decisions on these entries can no longer be protested (19 U.S.C. 1514(c)(3)). Entries:',
+    },
   },
   es: {
     court: {
@@ -167,6 +171,16 @@ const REMINDER_TEXTS: Record<
       details:
         'Si CBP no admite ni deniega la protesta hoy, se considera denegada hoy (19 U.S.C. 1515(b)) y empiezan los 180 días para acudir al Tribunal de Comercio Internacional.',
     },
+    amendment: {
+      deadline: 'último día para modificar la protesta',
+      details:
+        'Hasta ese día pueden añadirse decisiones y objeciones modificando la protesta; después se cierra el plazo de presentación y no se admiten modificaciones (19 U.S.C. 1514(c)(1); 19 CFR 174.14).',
+    },
+    filing_window: {
+      deadline: 'último día para protestar las entradas',
+      details:
+        'Después de ese día las decisiones sobre estas entradas ya no pueden protestarse (19 U.S.C. 1514(c)(3)). Entradas:',
+    },
   },
 };
 
@@ -177,15 +191,42 @@ export function notifyProtestReminder(
   row: ProtestRow,
   reminder: ProtestReminder,
 ): Promise<number> {
-  const threshold = reminder.deadline === 'court' ? reminder.threshold : 0;
+  const threshold = 'threshold' in reminder ? reminder.threshold : 0;
+  const entries =
+    reminder.deadline === 'filing_window' ? ` ${reminder.entryNumbers.join(', ')}.` : '';
   return send(options, tx, row, {
     kind: 'protest_deadline_reminder',
     key: `protest_deadline:${row.id}:${reminder.deadline}:${reminder.clock.effective}:${threshold}`,
     params: (language) => ({
       deadline: REMINDER_TEXTS[language][reminder.deadline].deadline,
-      details: REMINDER_TEXTS[language][reminder.deadline].details,
+      details: `${REMINDER_TEXTS[language][reminder.deadline].details}${entries}`,
       due: reminder.clock.effective,
       daysLeft: String(Math.max(0, reminder.clock.daysLeft)),
+    }),
+  });
+}
+
+/**
+ * A change of status made by the hourly job (a set-aside request considered denied), to the
+ * same people as `notifyProtestParties`, once per `key` and person.
+ */
+export function notifyProtestChangedByJob(
+  options: NoticeContext,
+  tx: Db,
+  row: ProtestRow,
+  notice: {
+    key: string;
+    change: (language: Language) => string;
+    details: (language: Language) => string;
+  },
+): Promise<number> {
+  return send(options, tx, row, {
+    kind: 'protest_status_changed',
+    key: notice.key,
+    params: (language) => ({
+      filedOn: row.filedOn,
+      change: notice.change(language),
+      details: notice.details(language),
     }),
   });
 }

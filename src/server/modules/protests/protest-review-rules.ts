@@ -5,11 +5,7 @@ import type { CalendarDate } from '../../../domain/time/calendar-date.ts';
 import type { Db } from '../../db/database.ts';
 import type { ServiceContext } from '../../service-context.ts';
 import { findEventsOf } from './protest-review.repository.ts';
-import {
-  FURTHER_REVIEW_EVENT_KINDS,
-  protestClockSettings,
-  protestFacts,
-} from './protest-view.service.ts';
+import { CLOCK_EVENT_KINDS, protestClockSettings, protestFacts } from './protest-view.service.ts';
 import { findEntriesOf, findProtestEvents, type ProtestRow } from './protests.repository.ts';
 
 /** Checks and clock reads shared by CBP's review, the deemed-denial job and the denial notice. */
@@ -76,7 +72,7 @@ export async function clocksOfMany(
 ): Promise<Map<string, ProtestClockView[]>> {
   const ids = rows.map((row) => row.id);
   const entries = await findEntriesOf(db, ids);
-  const events = await findEventsOf(db, ids, Object.values(FURTHER_REVIEW_EVENT_KINDS));
+  const events = await findEventsOf(db, ids, CLOCK_EVENT_KINDS);
   const settings = protestClockSettings();
   return new Map(
     rows.map((row) => [
@@ -111,6 +107,8 @@ export async function priorityAfter(
   changes: Partial<ProtestRow>,
 ): Promise<{ priorityRank: number; priorityDate: string }> {
   const entries = (await findEntriesOf(db, [row.id])).get(row.id) ?? [];
-  const priority = queuePriority(protestFacts({ ...row, ...changes }, entries));
+  // The events: a set-aside granted stops the deemed-denial clocks it voided (1515(c)).
+  const events = await findEventsOf(db, [row.id], CLOCK_EVENT_KINDS);
+  const priority = queuePriority(protestFacts({ ...row, ...changes }, entries, events));
   return { priorityRank: priority.rank, priorityDate: priority.date };
 }

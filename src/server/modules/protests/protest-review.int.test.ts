@@ -38,7 +38,7 @@ const call = apiCaller(testApp);
 const TAG = randomUUID().slice(0, 6);
 const FOOTER = /Page \d+ of \d+/g;
 
-let company: { id: string };
+let company: Awaited<ReturnType<typeof createOrganisation>>;
 let reviewer: TestUser;
 let reviewerSession: SignedIn;
 let secondReviewer: TestUser;
@@ -400,6 +400,57 @@ describe('decisions', () => {
       expect(text).toContain('180 days end on (nominal) 2027-05-22');
       expect(text).toContain('Court deadline (effective) 2027-05-24');
     }
+
+    // In Spanish: asked for, or by default for a reader who prefers Spanish. The notice's own
+    // text is translated, the reviewer's reasons and the citations stay as written.
+    const spanishReader = await createUser(testApp.database.db, {
+      role: 'company_officer',
+      organisation: company,
+    });
+    const spanishSession = await signInWithMfaSettled(
+      testApp.app,
+      testApp.database.db,
+      spanishReader,
+    );
+    const preference = await call('PATCH', '/api/v1/account', spanishSession, {
+      preferredLanguage: 'es',
+    });
+    expect(preference.statusCode, preference.body).toBe(200);
+    for (const [url, session] of [
+      [`/api/v1/protests/${filed.id}/denial-notice.pdf?lang=es`, officer],
+      [`/api/v1/cbp/protests/${filed.id}/denial-notice.pdf?lang=es`, reviewerSession],
+      [`/api/v1/protests/${filed.id}/denial-notice.pdf`, spanishSession],
+    ] as const) {
+      const pdf = await call('GET', url, session);
+      expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+      const text = await pdfText(pdf.rawPayload, /Página \d+ de \d+/g);
+      expect(text).toContain(`Aviso de denegación parcial de la protesta ${filed.protestNumber}`);
+      expect(text).toContain('Su derecho a impugnar esta denegación ante el tribunal');
+      expect(text).toContain(
+        'ante el Tribunal de Comercio Internacional de los Estados Unidos (United States Court of International Trade) dentro de los 180 días siguientes a la fecha de envío por correo de este aviso (2026-11-23) (28 U.S.C. 2636(a); 19 CFR 174.30–174.31)',
+      );
+      expect(text).toContain('Fin de los 180 días (nominal) 2027-05-22');
+      expect(text).toContain('Último día (efectivo) 2027-05-24');
+      expect(text).toContain('USCIT Rule 6(a)');
+      expect(text).toContain('Resolución denegada en parte');
+      expect(text).toContain(reasons);
+      expect(text).not.toContain('Your right to contest');
+    }
+    const english = await call(
+      'GET',
+      `/api/v1/protests/${filed.id}/denial-notice.pdf?lang=en`,
+      spanishSession,
+    );
+    expect(await pdfText(english.rawPayload, FOOTER)).toContain(
+      'Your right to contest this denial in court',
+    );
+    const unknown = await call(
+      'GET',
+      `/api/v1/protests/${filed.id}/denial-notice.pdf?lang=fr`,
+      officer,
+    );
+    expect(unknown.statusCode).toBe(400);
+    expect(issuePaths(unknown)).toEqual(['querystring.lang']);
     const otherTenant = await call(
       'GET',
       `/api/v1/protests/${filed.id}/denial-notice.pdf`,

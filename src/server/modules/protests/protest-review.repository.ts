@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DECISIONS_OPENING_COURT_CLOCK } from '../../../domain/protests/protest-vocabulary.ts';
 import type { Db } from '../../db/database.ts';
 import type { NewProtestRow, ProtestEventRow, ProtestRow } from './protests.repository.ts';
-import { protestEvents, protests } from './protests.tables.ts';
+import { protestEntries, protestEvents, protests } from './protests.tables.ts';
 
 /**
  * CBP's writes on protests (issue 7, items 4 and 5) beyond the filing side's repository
@@ -118,4 +118,77 @@ export function findCourtClocksStartingBetween(
       ),
     )
     .orderBy(asc(protests.decidedOn), asc(protests.id));
+}
+
+/**
+ * Protests (not withdrawn) with an event of `kind` dated (`details.on`) on or before `onOrBefore`
+ * and no event of any of `closingKinds` yet: the set-aside requests still pending when their
+ * Commissioner's 60 days have passed. A scan of protest_events by kind (no index on kind: a few
+ * rows per protest, read hourly); `limit` rows by id.
+ */
+export function findProtestsWithOpenEvent(
+  db: Db,
+  options: {
+    kind: string;
+    closingKinds: readonly string[];
+    onOrBefore: string;
+    limit: number;
+    organisationId?: string | undefined;
+  },
+): Promise<ProtestRow[]> {
+  const closing = sql.join(
+    options.closingKinds.map((kind) => sql`${kind}`),
+    sql`, `,
+  );
+  return db
+    .select()
+    .from(protests)
+    .where(
+      and(
+        sql`${protests.status} <> 'withdrawn'`,
+        sql`${protests.id} in (
+          select opened.protest_id from ${protestEvents} as opened
+          where opened.kind = ${options.kind}
+            and (case when opened.kind = ${options.kind} then (opened.details->>'on')::date end)
+              <= ${options.onOrBefore}::date
+            and not exists (
+              select 1 from ${protestEvents} as closed
+              where closed.protest_id = opened.protest_id and closed.kind in (${closing})
+            )
+        )`,
+        options.organisationId === undefined
+          ? undefined
+          : eq(protests.organisationId, options.organisationId),
+      ),
+    )
+    .orderBy(asc(protests.id))
+    .limit(options.limit);
+}
+
+/**
+ * Open protests with an entry liquidated (or decided) in `[from, to]`: those whose filing window
+ * or amendment time can close soon (protest-filing-reminders.ts). Open protests through the
+ * queue's partial index, each checked against its entries by primary key.
+ */
+export function findOpenProtestsWithEntriesDatedBetween(
+  db: Db,
+  from: string,
+  to: string,
+  organisationId?: string,
+): Promise<ProtestRow[]> {
+  return db
+    .select()
+    .from(protests)
+    .where(
+      and(
+        sql`${protests.status} in (${OPEN})`,
+        sql`exists (
+          select 1 from ${protestEntries}
+          where ${protestEntries.protestId} = ${protests.id}
+            and ${protestEntries.liquidationOrDecisionDate} between ${from}::date and ${to}::date
+        )`,
+        organisationId === undefined ? undefined : eq(protests.organisationId, organisationId),
+      ),
+    )
+    .orderBy(asc(protests.id));
 }

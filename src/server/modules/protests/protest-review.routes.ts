@@ -6,11 +6,13 @@ import {
   AssignProtestBodySchema,
   BulkAssignProtestsBodySchema,
   DecideProtestBodySchema,
+  DenialNoticeQuerySchema,
   FurtherReviewDecisionBodySchema,
   ProtestIdParamsSchema,
   ProtestPageSchema,
   ProtestQueueQuerySchema,
   ProtestViewSchema,
+  SetAsideDecisionBodySchema,
 } from '../../../domain/protests/protest-api.schema.ts';
 import { ProtestAttachmentParamsSchema } from '../../../domain/protests/protest-member-requests.schema.ts';
 import {
@@ -30,6 +32,7 @@ import { decideFurtherReview } from './protest-further-review.service.ts';
 import { exportProtestMetrics, protestMetrics } from './protest-metrics.service.ts';
 import { listProtestQueue, listProtestReviewers } from './protest-queue.service.ts';
 import { decideProtest, getProtestForReview } from './protest-review.service.ts';
+import { decideSetAside } from './protest-set-aside.service.ts';
 
 const ERRORS = STANDARD_ERROR_RESPONSES;
 const TAGS = ['protest-review'];
@@ -232,6 +235,27 @@ export const protestReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       decideFurtherReview(request.serviceContext(), request.params.protestId, request.body),
   );
 
+  app.post(
+    '/cbp/protests/:protestId/set-aside-decision',
+    {
+      config: { permission: 'protest:review:any' },
+      schema: {
+        tags: TAGS,
+        summary: 'Record the Commissioner’s action on a set-aside request (19 U.S.C. 1515(c))',
+        description:
+          'granted: the denial of further review is set aside and the protest is under further ' +
+          'review (a denial of the protest already recorded is voided). denied: reasons are ' +
+          'required (400 on body.reasons). 409 with error.details.reason when no request is ' +
+          'pending (no_request, already_decided), its 60 days have passed (deemed_denied), the ' +
+          'protest was withdrawn or allowed in full, or expectedVersion is not current.',
+        params: ProtestIdParamsSchema,
+        body: SetAsideDecisionBodySchema,
+        response: { 200: ProtestViewSchema, ...ERRORS },
+      },
+    },
+    (request) => decideSetAside(request.serviceContext(), request.params.protestId, request.body),
+  );
+
   app.get(
     '/cbp/protests/:protestId/attachments/:attachmentId/content',
     {
@@ -262,13 +286,18 @@ export const protestReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'The notice of denial, with the right to contest it in court (PDF)',
         params: ProtestIdParamsSchema,
+        querystring: DenialNoticeQuerySchema,
         response: { 200: PDF_RESPONSE, ...ERRORS },
       },
     },
     async (request, reply) =>
       sendNotice(
         reply,
-        await denialNoticeForReview(request.serviceContext(), request.params.protestId),
+        await denialNoticeForReview(
+          request.serviceContext(),
+          request.params.protestId,
+          request.query,
+        ),
       ),
   );
 
@@ -280,10 +309,14 @@ export const protestReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['protests'],
         summary: 'Your protest’s notice of denial, with the court deadline (PDF)',
         params: ProtestIdParamsSchema,
+        querystring: DenialNoticeQuerySchema,
         response: { 200: PDF_RESPONSE, ...ERRORS },
       },
     },
     async (request, reply) =>
-      sendNotice(reply, await ownDenialNotice(request.serviceContext(), request.params.protestId)),
+      sendNotice(
+        reply,
+        await ownDenialNotice(request.serviceContext(), request.params.protestId, request.query),
+      ),
   );
 };

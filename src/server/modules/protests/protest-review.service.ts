@@ -14,8 +14,9 @@ import {
 } from '../../../domain/time/calendar-date.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
+import { noticeContextOf } from '../notifications/notice-context.ts';
 import { updateProtestAtVersion } from './protest-review.repository.ts';
-import { noticeContextOf, notifyProtestDecided } from './protest-review-notices.ts';
+import { notifyProtestDecided } from './protest-review-notices.ts';
 import {
   actorUserIdOf,
   bodyIssue,

@@ -3,7 +3,12 @@ import type { FilingTrigger } from '../../../domain/protests/filing-window.ts';
 import { protestTimeliness } from '../../../domain/protests/filing-window.ts';
 import type { ProtestClockSettings } from '../../../domain/protests/protest-clock.ts';
 import { entryWindows } from '../../../domain/protests/protest-clock-set.ts';
-import type { CalendarDate } from '../../../domain/time/calendar-date.ts';
+import {
+  type CodedText,
+  FILING_TIMELINESS_PARAMS,
+  type FilingTimelinessTextCode,
+} from '../../../domain/protests/protest-texts.ts';
+import { type CalendarDate, calendarDate } from '../../../domain/time/calendar-date.ts';
 
 /**
  * Timeliness as decided at filing (filing-window.ts), kept in `protests.timeliness` with the
@@ -25,6 +30,8 @@ export const StoredTimelinessSchema = z.object({
       status: z.enum(['timely', 'untimely']),
       code: z.string(),
       reason: z.string(),
+      /** The parameters of `reason` under `code` (protest-texts.ts); absent in older records. */
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       daysLate: z.number().int(),
     }),
   ),
@@ -65,6 +72,7 @@ export function timelinessAtFiling(
         status: decided.status,
         code: decided.code,
         reason: decided.reason,
+        params: { ...decided.params },
         daysLate: decided.daysLate,
       };
     }),
@@ -82,4 +90,37 @@ export function untimelyReason(record: StoredTimeliness): string | null {
     .filter((entry) => entry.status === 'untimely')
     .map((entry) => `${entry.entryNumber}: ${entry.reason}`);
   return reasons.length === 0 ? null : reasons.join('\n');
+}
+
+function isTimelinessCode(code: string): code is FilingTimelinessTextCode {
+  return Object.hasOwn(FILING_TIMELINESS_PARAMS, code);
+}
+
+/**
+ * Each stored entry's reason as a coded text (protest-texts.ts), by entry number. A record
+ * written before the parameters were stored has them worked out again from the same facts and
+ * the settings stored with it, which give the same code (the rules are pure).
+ */
+export function timelinessTexts(
+  record: StoredTimeliness,
+  filedOn: CalendarDate,
+  entries: readonly TimelinessEntryInput[],
+): Map<string, CodedText<FilingTimelinessTextCode>> {
+  const missing = record.entries.some((entry) => entry.params === undefined);
+  const again = missing
+    ? timelinessAtFiling(filedOn, entries, {
+        rollWeekendsAndHolidays: record.settings.rollWeekendsAndHolidays,
+        additionalClosedDays: record.settings.additionalClosedDays.map((day) => calendarDate(day)),
+      })
+    : null;
+  const texts = new Map<string, CodedText<FilingTimelinessTextCode>>();
+  for (const entry of record.entries) {
+    const recomputed = again?.entries.find((other) => other.entryNumber === entry.entryNumber);
+    const code = isTimelinessCode(entry.code) ? entry.code : null;
+    const params = entry.params ?? (recomputed?.code === entry.code ? recomputed.params : null);
+    if (code !== null && params !== null && params !== undefined) {
+      texts.set(entry.entryNumber, { code, params });
+    }
+  }
+  return texts;
 }

@@ -1,7 +1,11 @@
 import type { CbpCenterCode } from '../../../domain/protests/cbp-centers.ts';
 import { cbpCenterName } from '../../../domain/protests/cbp-centers.ts';
 import type { FilingTrigger } from '../../../domain/protests/filing-window.ts';
-import type { ProtestSummary, ProtestView } from '../../../domain/protests/protest-api.schema.ts';
+import type {
+  ProtestSetAsideView,
+  ProtestSummary,
+  ProtestView,
+} from '../../../domain/protests/protest-api.schema.ts';
 import {
   DEFAULT_PROTEST_CLOCK_SETTINGS,
   type ProtestClockSettings,
@@ -12,6 +16,12 @@ import {
   protestAmendment,
   protestClockSet,
 } from '../../../domain/protests/protest-clock-set.ts';
+import { setAsideRequestDeemedDenial } from '../../../domain/protests/protest-clocks.ts';
+import {
+  type SetAsideFacts,
+  type SetAsideOutcome,
+  setAsideRequestAllowed,
+} from '../../../domain/protests/set-aside.ts';
 import {
   type CalendarDate,
   calendarDate,
@@ -24,7 +34,7 @@ import { displayNames } from '../identity/users.service.ts';
 import { organisationSummaries } from '../organisations/organisations.service.ts';
 import { tradeComplianceSnapshot } from '../registry/trade-compliance.service.ts';
 import { findEventsOf } from './protest-review.repository.ts';
-import { readTimeliness, untimelyReason } from './protest-timeliness.ts';
+import { readTimeliness, timelinessTexts, untimelyReason } from './protest-timeliness.ts';
 import {
   findAttachmentsOf,
   findEntriesOf,
@@ -74,9 +84,46 @@ export const FURTHER_REVIEW_EVENT_KINDS = {
   denied: 'further_review_denied',
 } as const;
 
+/**
+ * The event kinds of a request to set aside the denial of further review (19 U.S.C. 1515(c);
+ * protest-set-aside.service.ts): the request, then at most one outcome. `details.on` is the day.
+ */
+export const SET_ASIDE_EVENT_KINDS = {
+  requested: 'set_aside_requested',
+  granted: 'set_aside_granted',
+  denied: 'set_aside_denied',
+  deemed_denied: 'set_aside_deemed_denied',
+} as const;
+
+const SET_ASIDE_OUTCOME_OF_KIND: ReadonlyMap<string, SetAsideOutcome> = new Map([
+  [SET_ASIDE_EVENT_KINDS.granted, 'granted'],
+  [SET_ASIDE_EVENT_KINDS.denied, 'denied'],
+  [SET_ASIDE_EVENT_KINDS.deemed_denied, 'deemed_denied'],
+]);
+
+/** Every event kind the protest's clocks read (lists and the hourly job read only these). */
+export const CLOCK_EVENT_KINDS: readonly string[] = [
+  ...Object.values(FURTHER_REVIEW_EVENT_KINDS),
+  ...Object.values(SET_ASIDE_EVENT_KINDS),
+];
+
 function eventDay(event: ProtestEventRow): CalendarDate {
   const on = event.details.on;
   return typeof on === 'string' ? calendarDate(on) : calendarDateFromInstant(event.at);
+}
+
+/** The set-aside request and its outcome, from the protest's events (oldest first). */
+export function setAsideFactsOf(events: readonly ProtestEventRow[]): SetAsideFacts | null {
+  const request = events.find((event) => event.kind === SET_ASIDE_EVENT_KINDS.requested);
+  if (request === undefined) {
+    return null;
+  }
+  const outcome = events.find((event) => SET_ASIDE_OUTCOME_OF_KIND.has(event.kind));
+  return {
+    requestedOn: eventDay(request),
+    outcome: outcome === undefined ? null : (SET_ASIDE_OUTCOME_OF_KIND.get(outcome.kind) ?? null),
+    decidedOn: outcome === undefined ? null : eventDay(outcome),
+  };
 }
 
 /** The clock facts of a stored protest (events: for the further-review outcome, if any). */
@@ -108,6 +155,7 @@ export function protestFacts(
     furtherReviewFiled: row.furtherReviewCriterion !== null,
     furtherReviewDecidedOn: last === undefined ? null : eventDay(last),
     furtherReviewDeniedOn: last?.kind === FURTHER_REVIEW_EVENT_KINDS.denied ? eventDay(last) : null,
+    setAside: setAsideFactsOf(events),
     decision: row.decision,
     decidedOn: row.decidedOn === null ? null : calendarDate(row.decidedOn),
     denialNoticeMailedOn:
@@ -168,7 +216,7 @@ export async function protestSummaries(
   const events = await findEventsOf(
     db,
     withFurtherReview.map((row) => row.id),
-    Object.values(FURTHER_REVIEW_EVENT_KINDS),
+    CLOCK_EVENT_KINDS,
   );
   const names = await displayNames(
     db,
@@ -206,6 +254,33 @@ async function tradeComplianceIndicator(db: Db, row: ProtestRow) {
   };
 }
 
+function textOf(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** The set-aside request with its outcome, as shown (the facts come from the same events). */
+function setAsideView(
+  facts: SetAsideFacts | null,
+  events: readonly ProtestEventRow[],
+  nameOf: (userId: string | null) => string | null,
+): ProtestSetAsideView | null {
+  const request = events.find((event) => event.kind === SET_ASIDE_EVENT_KINDS.requested);
+  if (facts === null || request === undefined) {
+    return null;
+  }
+  const outcome = events.find((event) => SET_ASIDE_OUTCOME_OF_KIND.has(event.kind));
+  return {
+    requestedOn: facts.requestedOn,
+    requestedByName: nameOf(request.actorUserId),
+    reasons: textOf(request.details.reasons) ?? '',
+    deemedDeniedOn: setAsideRequestDeemedDenial(facts.requestedOn).effective,
+    outcome: facts.outcome,
+    decidedOn: facts.decidedOn,
+    decisionReasons: textOf(outcome?.details.reasons),
+    decidedByName: nameOf(outcome?.actorUserId ?? null),
+  };
+}
+
 /** The whole protest as its filer and CBP read it. */
 export async function protestView(
   ctx: ProtestReadContext,
@@ -228,7 +303,15 @@ export async function protestView(
   const facts = protestFacts(row, entries, events);
   const timeliness = readTimeliness(row.timeliness);
   const byEntry = new Map(timeliness.entries.map((entry) => [entry.entryNumber, entry]));
+  const timelinessText = timelinessTexts(timeliness, facts.filedOn, facts.entries);
   const amendment = protestAmendment(facts, today, settings);
+  const setAsideRequest = setAsideRequestAllowed({
+    furtherReviewDeniedOn: facts.furtherReviewDeniedOn ?? null,
+    setAside: facts.setAside ?? null,
+    status: row.status,
+    decision: row.decision,
+    requestOn: today,
+  });
   const nameOf = (userId: string | null) => (userId === null ? null : (names.get(userId) ?? null));
   return {
     id: row.id,
@@ -250,6 +333,7 @@ export async function protestView(
     },
     entries: entries.map((entry) => {
       const decided = byEntry.get(entry.entryNumber);
+      const coded = timelinessText.get(entry.entryNumber);
       return {
         entryNumber: entry.entryNumber,
         entryDate: entry.entryDate,
@@ -258,6 +342,8 @@ export async function protestView(
         lead: entry.lead,
         timely: decided?.status !== 'untimely',
         timelinessReason: decided?.reason ?? '',
+        timelinessCode: coded?.code ?? null,
+        timelinessParams: coded?.params ?? {},
       };
     }),
     decisionsProtested: row.decisionsProtested,
@@ -280,7 +366,21 @@ export async function protestView(
     tradeCompliance,
     acceleratedDispositionMailedOn: row.acceleratedDispositionMailedOn,
     clocks: protestClockSet(facts, today, settings),
-    amendment: { allowed: amendment.allowed, reason: amendment.reason },
+    amendment: {
+      allowed: amendment.allowed,
+      reason: amendment.reason,
+      code: amendment.code,
+      params: amendment.params,
+    },
+    setAsideRequest: setAsideRequest.allowed
+      ? { allowed: true, reason: '', code: null, params: {} }
+      : {
+          allowed: false,
+          reason: setAsideRequest.reason,
+          code: setAsideRequest.code,
+          params: setAsideRequest.params,
+        },
+    setAside: setAsideView(facts.setAside ?? null, events, nameOf),
     assignedReviewer: person(row.assignedReviewerUserId, names),
     decision:
       row.decision === null || row.decidedOn === null

@@ -297,7 +297,32 @@ describe('filing a protest', () => {
       '151 days after the last day (2026-07-01)',
     );
     expect(protest.untimelyReason).toContain(late.entryNumber);
-    expect(protest.amendment).toMatchObject({ allowed: false });
+    // The same reason, coded for the web to translate (stored with the filing).
+    expect(protest.entries[0]).toMatchObject({
+      timelinessCode: 'after_window',
+      timelinessParams: {
+        filedOn: '2026-11-29',
+        count: 151,
+        lastDay: '2026-07-01',
+        periodDays: 180,
+        trigger: 'liquidation',
+        triggerDate: '2026-01-02',
+      },
+    });
+    expect(protest.entries[1]?.timelinessCode).toBe('within_window');
+    expect(protest.amendment).toMatchObject({
+      allowed: false,
+      code: 'window_closed',
+      params: { lastDay: '2026-07-01' },
+    });
+    const filingWindow = protest.clocks.find(
+      (clock) => clock.name === 'filing_window' && clock.entryNumber === late.entryNumber,
+    );
+    expect(filingWindow).toMatchObject({
+      code: 'filing_window_180_roll',
+      params: { trigger: 'liquidation' },
+      text: expect.stringContaining('within 180 days after the liquidation'),
+    });
   });
 
   it('refuses a wrong check digit and a future liquidation date, naming the paths, storing nothing', async () => {

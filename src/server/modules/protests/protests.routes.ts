@@ -20,6 +20,7 @@ import {
   AmendProtestBodySchema,
   ProtestAttachmentParamsSchema,
   RecordProtestBodySchema,
+  SetAsideRequestBodySchema,
   WithdrawProtestBodySchema,
 } from '../../../domain/protests/protest-member-requests.schema.ts';
 import { sendProtestAttachment } from './protest-attachment-response.ts';
@@ -36,6 +37,7 @@ import {
   requestAcceleratedDisposition,
   withdrawProtest,
 } from './protest-changes.service.ts';
+import { requestSetAside } from './protest-set-aside.service.ts';
 import { fileProtest, getOwnProtest, listOwnProtests, recordProtest } from './protests.service.ts';
 
 const ERRORS = STANDARD_ERROR_RESPONSES;
@@ -166,6 +168,29 @@ export const protestsRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.protestId,
         request.body,
       ),
+  );
+
+  app.post(
+    '/protests/:protestId/set-aside-request',
+    {
+      config: { permission: 'protest:file' },
+      schema: {
+        tags: TAGS,
+        summary:
+          'Ask the Commissioner to set aside the denial of further review (19 U.S.C. 1515(c))',
+        description:
+          'Within 60 days after the notice denying the application for further review, once. ' +
+          '409 with error.details.reason: further_review_not_denied, already_requested, ' +
+          'window_closed (after the 60 days: the statute says the request must be filed within ' +
+          'them), protest_withdrawn, protest_allowed; or when expectedVersion is not current. ' +
+          'If the Commissioner does not act within 60 days after the request, it is considered ' +
+          'denied (recorded by the hourly job).',
+        params: ProtestIdParamsSchema,
+        body: SetAsideRequestBodySchema,
+        response: { 200: ProtestViewSchema, ...ERRORS },
+      },
+    },
+    (request) => requestSetAside(request.serviceContext(), request.params.protestId, request.body),
   );
 
   app.post(

@@ -12,7 +12,7 @@ import {
   type MemberSummary,
 } from '../../../domain/registry/member-queue.schema.ts';
 import type { ServiceContext } from '../../service-context.ts';
-import { memberSearchOf, summariesOf } from './member-queue.service.ts';
+import { resolveMemberSearch, summariesOf } from './member-queue.service.ts';
 import {
   countMembers,
   findIdentifiersOf,
@@ -162,7 +162,7 @@ export async function exportMembers(
   if (!hasPermission(ctx.actor, 'registry:read:any')) {
     throw notFound('Membership');
   }
-  const search = memberSearchOf(ctx, query);
+  const search = await resolveMemberSearch(ctx, query);
   // Counting first (capped) also surfaces a database failure as a proper error response,
   // before any of the file has been sent.
   const matching = await countMembers(ctx.db, search, MEMBER_EXPORT_MAX_ROWS + 1);

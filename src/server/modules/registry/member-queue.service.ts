@@ -31,6 +31,10 @@ import type { ServiceContext } from '../../service-context.ts';
 import { displayNames, peopleWithRoles } from '../identity/users.service.ts';
 import { organisationSummaries } from '../organisations/organisations.service.ts';
 import {
+  membersAtSuspensionRisk,
+  overdueRequiredActionsOf,
+} from '../validations/validation-responses-risk.ts';
+import {
   findMembers,
   type IdentifierProbe,
   type MemberListRow,
@@ -122,6 +126,25 @@ export function memberSearchOf(ctx: ServiceContext, filter: MemberFilter): Membe
   };
 }
 
+/**
+ * memberSearchOf plus the filters another module resolves: members at suspension risk (required
+ * actions of a validation report unanswered past the deadline) become the few companies they
+ * are, a selective filter the search finds by primary key.
+ */
+export async function resolveMemberSearch(
+  ctx: ServiceContext,
+  filter: MemberFilter,
+): Promise<MemberSearch> {
+  const search = memberSearchOf(ctx, filter);
+  if (filter.suspensionRisk !== 'true') {
+    return search;
+  }
+  return {
+    ...search,
+    organisationIds: await membersAtSuspensionRisk(ctx.db, todayFromClock(ctx.clock)),
+  };
+}
+
 // The cursor names its sort, so a cursor from one order cannot silently continue another.
 const CursorSchema = z.union([
   z.tuple([z.literal('name'), z.string(), z.uuid()]),
@@ -169,13 +192,18 @@ export async function summariesOf(
     row.assignedSpecialistUserId ? [row.assignedSpecialistUserId] : [],
   );
   const officeIds = [...new Set(rows.flatMap((row) => (row.cbpOfficeId ? [row.cbpOfficeId] : [])))];
-  const [specialists, offices] = await Promise.all([
+  const today = todayFromClock(ctx.clock);
+  const [specialists, offices, overdue] = await Promise.all([
     displayNames(ctx.db, specialistIds),
     officeIds.length > 0
       ? organisationSummaries(ctx.db, officeIds)
       : new Map<string, { legalName: string }>(),
+    overdueRequiredActionsOf(
+      ctx.db,
+      rows.map((row) => row.organisationId),
+      today,
+    ),
   ]);
-  const today = todayFromClock(ctx.clock);
   return rows.map((row) => {
     const clocks = membershipClocks(row, stateOfRow(row), today, ctx.runtime.membershipClocks);
     const target = clocks.find((clock) => clock.name === 'certification_target');
@@ -206,6 +234,7 @@ export async function summariesOf(
       nextClock: next
         ? { name: next.name, due: next.due, daysLeft: daysLeft(today, calendarDate(next.due)) }
         : null,
+      overdueRequiredActions: overdue.get(row.organisationId) ?? 0,
     };
   });
 }
@@ -218,7 +247,7 @@ export async function listMembers(
   if (!hasPermission(ctx.actor, 'registry:read:any')) {
     return { items: [], nextCursor: null };
   }
-  const search = memberSearchOf(ctx, query);
+  const search = await resolveMemberSearch(ctx, query);
   const after = query.cursor ? decodeMemberCursor(query.cursor, query.sort) : undefined;
   const rows = await findMembers(ctx.db, search, query.sort, after, query.limit + 1);
   const page = rows.slice(0, query.limit);

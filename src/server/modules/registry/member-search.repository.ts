@@ -52,6 +52,11 @@ export interface MemberSearch {
   assignedSpecialistUserId?: string | undefined;
   unassigned?: boolean | undefined;
   cbpOfficeId?: string | undefined;
+  /**
+   * Only these companies (the few a filter resolved elsewhere, e.g. members at suspension risk
+   * from the validations module): selective, found by primary key. Empty matches nothing.
+   */
+  organisationIds?: readonly string[] | undefined;
 }
 
 /** The last row of a page, in the sort's terms: where the next page starts. */
@@ -147,6 +152,13 @@ function selectiveConditions(search: MemberSearch): SQL[] {
   const conditions: SQL[] = [];
   if (search.nameContains) {
     conditions.push(ilike(organisations.legalName, `%${escapeLike(search.nameContains)}%`));
+  }
+  if (search.organisationIds !== undefined) {
+    conditions.push(
+      search.organisationIds.length === 0
+        ? sql`false`
+        : inArray(organisations.id, [...search.organisationIds]),
+    );
   }
   if (search.identifiers && search.identifiers.length > 0) {
     conditions.push(

@@ -28,8 +28,6 @@ import {
   keyValues,
   PAGE_BREAK,
   paragraph,
-  paragraphsOf,
-  table,
 } from '../../documents/document-model.ts';
 import { renderDocx } from '../../documents/docx-renderer.ts';
 import { renderPdf } from '../../documents/pdf-renderer.ts';
@@ -44,6 +42,17 @@ import {
   getOwnCompanyProfile,
 } from '../registry/company-profile.service.ts';
 import { getMemberFile, getOwnMembership } from '../registry/registry.service.ts';
+import {
+  answerStatusWord,
+  criterionAnswerBlocks,
+  designationWord,
+  evidenceIndexTable,
+  evidenceTitle,
+  instant,
+  mediaTypeName,
+  readinessRatio,
+  readinessTable,
+} from './profile-document-parts.ts';
 import { PROFILE_EXPORT_LABELS, type ProfileExportLabels } from './profile-export-labels.ts';
 import { getOwnVersion, getVersionForReview, listOwnVersions } from './profile-review.service.ts';
 import { getOwnSecurityProfile } from './security-profile.service.ts';
@@ -453,12 +462,6 @@ async function versionData(
 // ---------------------------------------------------------------------------------------------
 // Words
 
-/** "2026-03-04 14:05 UTC": an instant as every reader of the document reads it. */
-function instant(iso: string | Date): string {
-  const text = typeof iso === 'string' ? iso : iso.toISOString();
-  return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
-}
-
 function entityTypeName(type: string, labels: ProfileExportLabels): string {
   return (ENTITY_TYPES as readonly string[]).includes(type)
     ? labels.entityTypes[type as EntityType]
@@ -470,12 +473,11 @@ function versionLabel(data: ProfileExportData, labels: ProfileExportLabels): str
 }
 
 function designationOf(criterion: ExportCriterion, labels: ProfileExportLabels): string {
-  const word = criterion.designation === 'must' ? labels.criterion.must : labels.criterion.should;
-  return criterion.provisional ? `${word}, ${labels.criterion.provisional}` : word;
+  return designationWord(criterion, labels);
 }
 
 function statusOf(criterion: ExportCriterion, labels: ProfileExportLabels): string {
-  return criterion.status ? labels.answerStatuses[criterion.status] : labels.criterion.unanswered;
+  return answerStatusWord(criterion.status, labels);
 }
 
 function reviewText(criterion: ExportCriterion, labels: ProfileExportLabels): string {
@@ -488,30 +490,7 @@ function by(labels: ProfileExportLabels, at: string, who: string | null): string
   return who ? labels.cover.by(instant(at), who) : instant(at);
 }
 
-function ratio(labels: ProfileExportLabels, met: number, applicable: number): string {
-  return labels.readiness.of(met, applicable);
-}
-
-/** What a media type is, in a word a reader recognises. */
-function mediaTypeName(mediaType: string | null): string {
-  if (mediaType === null) return '';
-  const known: Record<string, string> = {
-    'application/pdf': 'PDF',
-    'image/png': 'PNG',
-    'image/jpeg': 'JPEG',
-    'image/gif': 'GIF',
-    'image/webp': 'WebP',
-    'text/csv': 'CSV',
-    'text/plain': 'Text',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (XLSX)',
-    'application/vnd.openxmlformats-officedocument.presentationml.presentation':
-      'PowerPoint (PPTX)',
-    'application/msword': 'Word (DOC)',
-    'application/vnd.ms-excel': 'Excel (XLS)',
-  };
-  return known[mediaType] ?? mediaType;
-}
+const ratio = readinessRatio;
 
 // ---------------------------------------------------------------------------------------------
 // The document (PDF and DOCX)
@@ -571,61 +550,25 @@ function companyBlocks(data: ProfileExportData, labels: ProfileExportLabels): Do
 }
 
 function readinessBlocks(data: ProfileExportData, labels: ProfileExportLabels): DocumentBlock[] {
-  const row = (name: string, counts: Counts) => [
-    name,
-    ratio(labels, counts.mustsMet, counts.mustsApplicable),
-    ratio(labels, counts.shouldsMet, counts.shouldsApplicable),
-    ratio(labels, counts.answered, counts.applicable),
-  ];
   return [
     heading(1, labels.sections.readiness),
-    table(
-      [
-        { header: labels.readiness.category, weight: 5 },
-        { header: labels.readiness.musts, weight: 2 },
-        { header: labels.readiness.shoulds, weight: 2 },
-        { header: labels.readiness.answered, weight: 2 },
-      ],
-      [
-        ...MSC_CATEGORIES.map((category) =>
-          row(
-            `${category.number}. ${category.name}`,
-            data.readiness.byCategory.get(category.number) ?? emptyCounts(),
-          ),
-        ),
-        row(labels.readiness.total, data.readiness.total),
-      ],
-    ),
+    readinessTable(data.readiness.byCategory, data.readiness.total, labels),
   ];
 }
 
 function criterionBlocks(criterion: ExportCriterion, labels: ProfileExportLabels): DocumentBlock[] {
-  const narrative = paragraphsOf(criterion.narrative);
-  return [
-    heading(3, labels.criterion.heading(criterion.id, designationOf(criterion, labels))),
-    paragraph(criterion.text, 'muted'),
-    ...keyValues([
-      { key: labels.criterion.status, value: statusOf(criterion, labels) },
-      { key: labels.criterion.responsible, value: criterion.responsible ?? '' },
-      {
-        key: labels.criterion.evidence,
-        value: criterion.evidence.map((link) => link.title).join('\n'),
-      },
-      { key: labels.criterion.review, value: reviewText(criterion, labels) },
-      {
-        key: labels.criterion.toReconfirm,
-        value: criterion.toReconfirm ? labels.criterion.yes : '',
-      },
-    ]),
-    ...(narrative.length > 0
-      ? narrative.map((text) => paragraph(text))
-      : [
-          paragraph(
-            criterion.answered ? labels.criterion.noNarrative : labels.criterion.unanswered,
-            'muted',
-          ),
-        ]),
-  ];
+  return criterionAnswerBlocks(criterion, labels, [
+    { key: labels.criterion.responsible, value: criterion.responsible ?? '' },
+    {
+      key: labels.criterion.evidence,
+      value: criterion.evidence.map((link) => link.title).join('\n'),
+    },
+    { key: labels.criterion.review, value: reviewText(criterion, labels) },
+    {
+      key: labels.criterion.toReconfirm,
+      value: criterion.toReconfirm ? labels.criterion.yes : '',
+    },
+  ]);
 }
 
 function criteriaBlocks(data: ProfileExportData, labels: ProfileExportLabels): DocumentBlock[] {
@@ -655,33 +598,8 @@ function criteriaBlocks(data: ProfileExportData, labels: ProfileExportLabels): D
   return blocks;
 }
 
-function evidenceTitle(evidence: ExportEvidence, labels: ProfileExportLabels): string {
-  return evidence.deleted ? `${evidence.title} (${labels.evidence.deleted})` : evidence.title;
-}
-
 function evidenceBlocks(data: ProfileExportData, labels: ProfileExportLabels): DocumentBlock[] {
-  return [
-    heading(1, labels.sections.evidenceIndex),
-    table(
-      [
-        { header: labels.evidence.title, weight: 4 },
-        { header: labels.evidence.file, weight: 4 },
-        { header: labels.evidence.type, weight: 2 },
-        { header: labels.evidence.sha256, weight: 2.6 },
-        { header: labels.evidence.expires, weight: 2 },
-        { header: labels.evidence.criteria, weight: 2 },
-      ],
-      data.evidence.map((evidence) => [
-        evidenceTitle(evidence, labels),
-        evidence.filename ?? '',
-        mediaTypeName(evidence.mediaType),
-        evidence.sha256?.slice(0, 12) ?? '',
-        evidence.expiresOn ?? '',
-        evidence.criteria.join(', '),
-      ]),
-      labels.evidence.none,
-    ),
-  ];
+  return [heading(1, labels.sections.evidenceIndex), evidenceIndexTable(data.evidence, labels)];
 }
 
 /** The Security Profile as a document model, for the PDF and the Word file alike. */

@@ -487,6 +487,23 @@ export async function listOwnVersions(ctx: ServiceContext): Promise<VersionRound
   };
 }
 
+/**
+ * The latest approved version of a profile (the one its current answers were approved as, when
+ * the profile stands approved), or null. For modules that already read the profile through an
+ * authorised service (the validation preparation package records which answers it showed).
+ */
+export async function latestApprovedVersionId(
+  db: Db,
+  organisationId: string,
+  profileId: string,
+): Promise<string | null> {
+  const rows = await findVersionsOfOrganisation(db, organisationId);
+  const approved = rows
+    .filter((row) => row.profileId === profileId && row.status === 'approved')
+    .sort((a, b) => b.number - a.number);
+  return approved[0]?.id ?? null;
+}
+
 /** Any version, for CBP (profile:read:any, checked again here). */
 export async function getVersionForReview(
   ctx: ServiceContext,

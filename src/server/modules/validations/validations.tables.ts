@@ -108,7 +108,23 @@ export const validations = pgTable(
     // The planning view: open validations per office by due date; per specialist.
     index('validations_office_plan_idx').on(table.officeId, table.planYear, table.dueOn, table.id),
     index('validations_specialist_idx').on(table.specialistUserId, table.status, table.dueOn),
-    index('validations_closed_idx').on(table.closedOn),
+    // The CBP list's first pages (bench row 10): by year (the screen's default), unfiltered and
+    // open only, each in due-date order without a sort.
+    index('validations_year_due_idx').on(table.planYear, table.dueOn, table.id),
+    index('validations_due_idx').on(table.dueOn, table.id),
+    index('validations_open_due_idx')
+      .on(table.dueOn, table.id)
+      .where(
+        sql`${table.status} in ('planned', 'scheduled', 'fieldwork', 'report_submitted', 'report_issued')`,
+      ),
+    // Suspension risk: issued reports whose responses are past due.
+    index('validations_responses_due_idx')
+      .on(table.responsesDueOn)
+      .where(sql`${table.status} = 'report_issued'`),
+    // The metrics period: the report day, or the closing day without a report.
+    index('validations_metrics_period_idx')
+      .on(sql`(coalesce(${table.reportIssuedOn}, ${table.closedOn}))`)
+      .where(sql`${table.status} in ('report_issued', 'closed')`),
     check('validations_kind_known', oneOf(table.kind, VALIDATION_KINDS)),
     check('validations_mode_known', oneOf(table.mode, VALIDATION_MODES)),
     check('validations_status_known', oneOf(table.status, VALIDATION_STATUSES)),
@@ -217,6 +233,10 @@ export const validationFindings = pgTable(
       .on(table.validationId, table.criterionId, table.siteId)
       .nullsNotDistinct(),
     index('validation_findings_criterion_idx').on(table.criterionId, table.rating),
+    // Required actions of a validation (responses, overdue counts on the member queue).
+    index('validation_findings_required_idx')
+      .on(table.validationId)
+      .where(sql`${table.rating} = 'required_action'`),
     check('validation_findings_rating_known', oneOf(table.rating, FINDING_RATINGS)),
   ],
 );

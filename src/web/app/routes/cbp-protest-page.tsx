@@ -24,6 +24,11 @@ import {
   DecisionForm,
   FurtherReviewForm,
 } from '../../features/protests/components/protest-review-actions.tsx';
+import {
+  SetAsideDecisionForm,
+  SetAsideSection,
+  setAsidePending,
+} from '../../features/protests/components/protest-set-aside.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCan } from '../shell/use-viewer.ts';
 
@@ -83,11 +88,15 @@ function ReviewedProtest({ protest }: { protest: ProtestView }) {
           <DecisionForm protest={protest} />
         </div>
       ) : null}
+      <SetAsideSection protest={protest}>
+        {canReview && setAsidePending(protest) ? (
+          <SetAsideDecisionForm key={protest.version} protest={protest} />
+        ) : null}
+      </SetAsideSection>
       <ProtestEntries protest={protest} />
       <ProtestObjections protest={protest} />
       <section aria-labelledby="protest-attachments-heading" className="margin-top-4">
         <h2 id="protest-attachments-heading">{t('protests.attach.heading')}</h2>
-        {/* CBP has no attachment download route yet: listed without links. */}
         <ProtestAttachmentList
           attachments={protest.attachments}
           contentUrl={(attachment) => reviewAttachmentUrl(protest.id, attachment.id)}

@@ -27,6 +27,10 @@ import {
   WithdrawSection,
 } from '../../features/protests/components/protest-member-actions.tsx';
 import { ProtestQueryState } from '../../features/protests/components/protest-query-state.tsx';
+import {
+  SetAsideRequestForm,
+  SetAsideSection,
+} from '../../features/protests/components/protest-set-aside.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCan, useSignedIn } from '../shell/use-viewer.ts';
 
@@ -77,13 +81,18 @@ function MemberProtest({ protest, filed }: { protest: ProtestView; filed: boolea
       <h1>{t('protests.detail.title', { number: protest.protestNumber })}</h1>
       {filed ? (
         <SuccessNotice>
-          {t('protests.detail.filed', { number: protest.protestNumber })}
+          {protest.recorded
+            ? t('protests.record.done', { number: protest.protestNumber })
+            : t('protests.detail.filed', { number: protest.protestNumber })}
         </SuccessNotice>
       ) : null}
       <ProtestFacts protest={protest} />
       <TradeComplianceIndicator protest={protest} />
       <ProtestDecision protest={protest} noticeUrl={ownDenialNoticeUrl(protest.id)} />
       <ProtestClocks protest={protest} />
+      <SetAsideSection protest={protest}>
+        {canFile ? <SetAsideRequestForm protest={protest} /> : null}
+      </SetAsideSection>
       <ProtestEntries protest={protest} />
       <ProtestObjections protest={protest} />
       <FormSection

@@ -73,6 +73,9 @@ export function ProtestsPage() {
           <Link to="/protests/new" className="usa-button">
             {t('protests.nav.file')}
           </Link>
+          <Link to="/protests/record" className="usa-button usa-button--outline">
+            {t('protests.record.link')}
+          </Link>
         </p>
       ) : null}
       {protests.isPending ? (

@@ -26,7 +26,10 @@ export type ScreenPath =
   | '/protests'
   | '/protests/new'
   | '/cbp/protests'
-  | '/cbp/protests/metrics';
+  | '/cbp/protests/metrics'
+  | '/cbp/validations/metrics'
+  | '/validations'
+  | '/cbp/validations';
 
 export type ScreenLabelKey =
   | 'nav.organisations'
@@ -52,7 +55,10 @@ export type ScreenLabelKey =
   | 'modules.protests.name'
   | 'nav.screens.protestFile'
   | 'nav.screens.protestQueue'
-  | 'nav.screens.protestMetrics';
+  | 'nav.screens.protestMetrics'
+  | 'nav.screens.validationMetrics'
+  | 'nav.screens.validations'
+  | 'nav.screens.validationPlanning';
 
 export interface Screen {
   to: ScreenPath;
@@ -104,6 +110,21 @@ export const MODULE_SCREENS: Partial<Record<ModuleId, readonly Screen[]>> = {
       to: '/cbp/protests/metrics',
       labelKey: 'nav.screens.protestMetrics',
       permission: 'protest:metrics:any',
+    },
+  ],
+  validations: [
+    // The company's validations first; CBP's planning view (issue 6, items 1 and 2).
+    { to: '/validations', labelKey: 'nav.screens.validations', permission: 'validation:read' },
+    {
+      to: '/cbp/validations',
+      labelKey: 'nav.screens.validationPlanning',
+      permission: 'validation:read:any',
+    },
+    // CBP's consistency metrics (issue 6, item 8).
+    {
+      to: '/cbp/validations/metrics',
+      labelKey: 'nav.screens.validationMetrics',
+      permission: 'validation:metrics:any',
     },
   ],
   business_partners: [

@@ -23,6 +23,8 @@ export const CbpMembersSearchSchema = z.object({
     .optional()
     .catch(undefined),
   cbpOfficeId: z.uuid().optional().catch(undefined),
+  /** Members with required actions of a validation report unanswered past the deadline. */
+  suspensionRisk: z.literal('true').optional().catch(undefined),
   sort: z.enum(MEMBER_SORTS).optional().catch(undefined),
 });
 

@@ -54,6 +54,7 @@ export function MemberFilters({
     entityType: initial.entityType ?? '',
     specialist: initial.specialist ?? '',
     cbpOfficeId: initial.cbpOfficeId ?? '',
+    suspensionRisk: initial.suspensionRisk ?? '',
     sort: initial.sort ?? 'name',
   });
   const set = (field: keyof typeof values) => (value: string) =>
@@ -161,6 +162,15 @@ export function MemberFilters({
           onChange={set('cbpOfficeId')}
           emptyOption={t('cbpMembers.filters.anyOffice')}
           options={offices}
+        />
+        <FilterSelect
+          id="cbp-members-suspension-risk"
+          name="suspensionRisk"
+          label={t('cbpMembers.filters.suspensionRisk')}
+          value={values.suspensionRisk}
+          onChange={set('suspensionRisk')}
+          emptyOption={t('cbpMembers.filters.any')}
+          options={[{ value: 'true', label: t('cbpMembers.filters.atRisk') }]}
         />
         <FilterSelect
           id="cbp-members-sort"

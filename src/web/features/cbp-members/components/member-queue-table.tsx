@@ -59,6 +59,7 @@ export function MemberQueueTable({
             <th scope="col">{t('cbpMembers.table.specialist')}</th>
             <th scope="col">{t('cbpMembers.table.submitted')}</th>
             <th scope="col">{t('cbpMembers.table.certificationTarget')}</th>
+            <th scope="col">{t('cbpMembers.table.risk')}</th>
           </tr>
         </thead>
         <tbody>
@@ -116,6 +117,15 @@ export function MemberQueueTable({
                       <DaysLeft daysLeft={row.certificationTarget.daysLeft} />
                     </span>
                   </>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>
+                {row.overdueRequiredActions > 0 ? (
+                  <Tag tone="error">
+                    {t('cbpMembers.table.overdue', { count: row.overdueRequiredActions })}
+                  </Tag>
                 ) : (
                   '—'
                 )}

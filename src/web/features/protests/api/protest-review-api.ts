@@ -115,6 +115,14 @@ export function decideFurtherReview(
   return apiSend('POST', reviewPath(protestId, '/further-review'), ProtestViewSchema, body);
 }
 
+/** The Commissioner's action on a set-aside request (19 U.S.C. 1515(c)). */
+export function decideSetAside(
+  protestId: string,
+  body: { decision: 'granted' | 'denied'; reasons?: string; expectedVersion: number },
+) {
+  return apiSend('POST', reviewPath(protestId, '/set-aside-decision'), ProtestViewSchema, body);
+}
+
 /** An attachment of a protest, downloaded from CBP's route. */
 export function reviewAttachmentUrl(protestId: string, attachmentId: string): string {
   return reviewPath(protestId, `/attachments/${encodeURIComponent(attachmentId)}/content`);

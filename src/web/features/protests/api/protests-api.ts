@@ -60,6 +60,13 @@ export function fileProtest(body: FileProtestBodyInput) {
   return apiSend('POST', '/api/v1/protests', ProtestViewSchema, body);
 }
 
+/** Records a protest filed elsewhere, with the number CBP gave it and the day it was filed. */
+export function recordProtest(
+  body: FileProtestBodyInput & { protestNumber: string; filedOn: string },
+) {
+  return apiSend('POST', '/api/v1/protests/recorded', ProtestViewSchema, body);
+}
+
 export function amendProtest(protestId: string, body: AmendProtestBody) {
   return apiSend('PATCH', protestPath(protestId), ProtestViewSchema, body);
 }
@@ -67,6 +74,14 @@ export function amendProtest(protestId: string, body: AmendProtestBody) {
 export function requestAcceleratedDisposition(protestId: string, mailedOn: string) {
   return apiSend('POST', protestPath(protestId, '/accelerated-disposition'), ProtestViewSchema, {
     mailedOn,
+  });
+}
+
+/** Asks the Commissioner to set aside the denial of further review (19 U.S.C. 1515(c)). */
+export function requestSetAside(protestId: string, reasons: string, expectedVersion: number) {
+  return apiSend('POST', protestPath(protestId, '/set-aside-request'), ProtestViewSchema, {
+    reasons: reasons.trim(),
+    expectedVersion,
   });
 }
 

@@ -16,6 +16,7 @@ import { useCalendarDateFormat } from '../../../lib/use-calendar-date-format.ts'
 import { useFormatters } from '../../../lib/use-formatters.ts';
 import type { ProtestAttachmentView } from '../api/protests-api.ts';
 import { DaysLeft, ProtestStatusTag } from './protest-labels.tsx';
+import { useProtestTexts } from './protest-texts.ts';
 
 /**
  * One protest as its filer and CBP read it (issue 7): the facts, the Trade Compliance
@@ -74,6 +75,22 @@ export function TradeComplianceIndicator({ protest }: { protest: ProtestView }) 
   );
 }
 
+/** The untimely entries, each with its reason in the reader's language. */
+function UntimelyReasons({ protest }: { protest: ProtestView }) {
+  const texts = useProtestTexts();
+  const untimely = protest.entries.filter((entry) => !entry.timely);
+  if (untimely.length === 0) {
+    return <>{protest.untimelyReason}</>;
+  }
+  return (
+    <ul className="usa-list margin-top-05">
+      {untimely.map((entry) => (
+        <li key={entry.entryNumber}>{`${entry.entryNumber}: ${texts.timeliness(entry)}`}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function ProtestFacts({ protest }: { protest: ProtestView }) {
   const { t } = useTranslation();
   const date = useCalendarDateFormat();
@@ -87,7 +104,8 @@ export function ProtestFacts({ protest }: { protest: ProtestView }) {
           t('protests.f.isTimely')
         ) : (
           <>
-            <Tag tone="error">{t('protests.f.untimely')}</Tag> {protest.untimelyReason}
+            <Tag tone="error">{t('protests.f.untimely')}</Tag>
+            <UntimelyReasons protest={protest} />
           </>
         )}
       </Fact>
@@ -160,6 +178,7 @@ function ClockKind({ clock }: { clock: ProtestClockView }) {
 export function ProtestClocks({ protest }: { protest: ProtestView }) {
   const { t } = useTranslation();
   const date = useCalendarDateFormat();
+  const texts = useProtestTexts();
   return (
     <section aria-labelledby="protest-clocks-heading" className="margin-top-4">
       <h2 id="protest-clocks-heading">{t('registry.clocks.heading')}</h2>
@@ -222,7 +241,7 @@ export function ProtestClocks({ protest }: { protest: ProtestView }) {
               cell: (clock) => (
                 <details>
                   <summary>{clock.citation}</summary>
-                  <p className="margin-y-05 font-sans-2xs">{clock.text}</p>
+                  <p className="margin-y-05 font-sans-2xs">{texts.clockRule(clock)}</p>
                 </details>
               ),
             },
@@ -236,6 +255,7 @@ export function ProtestClocks({ protest }: { protest: ProtestView }) {
 export function ProtestEntries({ protest }: { protest: ProtestView }) {
   const { t } = useTranslation();
   const date = useCalendarDateFormat();
+  const texts = useProtestTexts();
   return (
     <section aria-labelledby="protest-entries-heading" className="margin-top-4">
       <h2 id="protest-entries-heading">{t('protests.entries.heading')}</h2>
@@ -282,7 +302,7 @@ export function ProtestEntries({ protest }: { protest: ProtestView }) {
                 t('protests.f.isTimely')
               ) : (
                 <>
-                  <Tag tone="error">{t('protests.f.untimely')}</Tag> {entry.timelinessReason}
+                  <Tag tone="error">{t('protests.f.untimely')}</Tag> {texts.timeliness(entry)}
                 </>
               ),
           },
@@ -337,9 +357,10 @@ export function ProtestDecision({
   /** The denial notice's address (member or CBP route). */
   noticeUrl: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const date = useCalendarDateFormat();
   const decision = protest.decision;
+  const noticeLanguage = (i18n.resolvedLanguage ?? i18n.language) === 'es' ? 'es' : 'en';
   const court = protest.clocks.find((clock) => clock.name === 'court_of_international_trade');
   return (
     <section aria-labelledby="protest-decision-heading" className="margin-top-4">
@@ -384,7 +405,7 @@ export function ProtestDecision({
                 <p className="margin-y-1">
                   <DaysLeft days={court.daysLeft} /> ({court.citation})
                 </p>
-                <a className="usa-link" href={noticeUrl} download>
+                <a className="usa-link" href={`${noticeUrl}?lang=${noticeLanguage}`} download>
                   {t('protests.decision.notice')}
                 </a>
               </div>
@@ -460,12 +481,26 @@ const EVENT_KINDS = [
 ] as const;
 type EventKind = (typeof EVENT_KINDS)[number];
 
+/** Events with a label of their own (protests.events), not an audit action's. */
+const LABELLED_EVENT_KINDS = [
+  'further_review_approved',
+  'further_review_denied',
+  'set_aside_requested',
+  'set_aside_granted',
+  'set_aside_denied',
+  'set_aside_deemed_denied',
+] as const;
+type LabelledEventKind = (typeof LABELLED_EVENT_KINDS)[number];
+
 export function ProtestHistory({ protest }: { protest: ProtestView }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   const what = (kind: string) => {
-    if (kind === 'further_review_approved' || kind === 'further_review_denied') {
-      return t(`protests.events.${kind}`);
+    const labelled = LABELLED_EVENT_KINDS.find(
+      (value): value is LabelledEventKind => value === kind,
+    );
+    if (labelled) {
+      return t(`protests.events.${labelled}`);
     }
     const known = EVENT_KINDS.find((value): value is EventKind => value === kind);
     return known ? t(`auditActions.protest.${known}`) : kind;

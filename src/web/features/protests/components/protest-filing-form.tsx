@@ -25,7 +25,7 @@ import {
 } from '../../../components/ui/form-fields.tsx';
 import { useIssueText } from '../../../lib/issue-text.ts';
 import { TextareaField } from '../../company-profile/components/textarea-field.tsx';
-import { fileProtest, refreshProtests } from '../api/protests-api.ts';
+import { fileProtest, recordProtest, refreshProtests } from '../api/protests-api.ts';
 import {
   type DraftProblem,
   type DraftProblems,
@@ -47,12 +47,27 @@ import { ErrorSummary, type SummaryItem } from './error-summary.tsx';
 import { ObjectionsFields } from './objections-fields.tsx';
 
 const PREFIX = 'protest';
-const STORAGE_KEY = 'openctpat.protestDraft';
+const STORAGE_KEYS = {
+  file: 'openctpat.protestDraft',
+  record: 'openctpat.recordedProtestDraft',
+} as const;
+
+/** Filing a new protest, or recording one filed elsewhere with its number and filing day. */
+export type ProtestFormMode = keyof typeof STORAGE_KEYS;
+
+/** The two fields a recorded protest adds (RecordProtestBodySchema). */
+interface RecordedFields {
+  protestNumber: string;
+  filedOn: string;
+}
+const RECORDED_KEYS = ['protestNumber', 'filedOn'] as const;
 
 /** The label of a field key, for the error summary ("Entry 2, Entry number"). */
 function useFieldLabel(draft: ProtestDraft) {
   const { t } = useTranslation();
   const statics: Record<string, string> = {
+    protestNumber: t('protests.record.number'),
+    filedOn: t('protests.record.filedOn'),
     portCode: t('protests.f.port'),
     center: t('protests.f.center'),
     'protestant.name': `${t('protests.f.protestant')}, ${t('organisations.columns.name')}`,
@@ -112,28 +127,42 @@ function useFieldLabel(draft: ProtestDraft) {
  * server checks everything and names each field, and its issues land on those fields, listed
  * in an error summary that takes the focus. What was typed is never lost: the draft stays in
  * the page (and in this tab's storage) until the protest is filed.
+ *
+ * `mode="record"`: a protest filed elsewhere (ACE, paper) recorded with the number CBP gave it
+ * and the day it was filed (`POST /api/v1/protests/recorded`): two more fields first, the same
+ * checks, and the server's issues on them land on them too.
  */
-export function ProtestFilingForm() {
+export function ProtestFilingForm({ mode = 'file' }: { mode?: ProtestFormMode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const issueText = useIssueText();
+  const storageKey = STORAGE_KEYS[mode];
+  const recording = mode === 'record';
   const [draft, setDraft] = useState<ProtestDraft>(
-    () => readStoredDraft(STORAGE_KEY) ?? emptyDraft(),
+    () => readStoredDraft(storageKey) ?? emptyDraft(),
   );
+  const [recorded, setRecorded] = useState<RecordedFields>({ protestNumber: '', filedOn: '' });
   const [sent, setSent] = useState<ProtestDraft>(draft);
   const [problems, setProblems] = useState<DraftProblems>({});
   const [attempt, setAttempt] = useState(0);
   const label = useFieldLabel(draft);
 
   useEffect(() => {
-    storeDraft(STORAGE_KEY, draft);
-  }, [draft]);
+    storeDraft(storageKey, draft);
+  }, [storageKey, draft]);
 
   const file = useMutation({
-    mutationFn: (body: ReturnType<typeof draftBody>) => fileProtest(body),
+    mutationFn: (body: ReturnType<typeof draftBody>) =>
+      recording
+        ? recordProtest({
+            ...body,
+            protestNumber: recorded.protestNumber.trim(),
+            filedOn: recorded.filedOn,
+          })
+        : fileProtest(body),
     onSuccess: async (protest) => {
-      storeDraft(STORAGE_KEY, null);
+      storeDraft(storageKey, null);
       await refreshProtests(queryClient);
       await navigate({
         to: '/protests/$protestId',
@@ -144,7 +173,9 @@ export function ProtestFilingForm() {
     onError: () => setAttempt((count) => count + 1),
   });
 
-  const issues: ServerIssue[] = serverIssues(file.error, sent, draftFieldKeys(sent));
+  const fieldKeys = draftFieldKeys(sent);
+  if (recording) for (const key of RECORDED_KEYS) fieldKeys.add(key);
+  const issues: ServerIssue[] = serverIssues(file.error, sent, fieldKeys);
   const problemText = (problem: DraftProblem) =>
     problem === 'required'
       ? t('forms.errors.required')
@@ -188,6 +219,11 @@ export function ProtestFilingForm() {
     event.preventDefault();
     if (file.isPending) return;
     const found = draftProblems(draft);
+    if (recording) {
+      for (const key of RECORDED_KEYS) {
+        if (recorded[key].trim() === '') found[key] = 'required';
+      }
+    }
     setProblems(found);
     if (Object.keys(found).length > 0) {
       file.reset();
@@ -220,19 +256,45 @@ export function ProtestFilingForm() {
   );
 
   const otherFailure = file.isError && issues.length === 0;
+  const failed = recording ? t('protests.record.failed') : t('protests.new.failed');
 
   return (
     <>
-      <ErrorSummary
-        id="protest-errors"
-        heading={t('protests.new.failed')}
-        items={summary}
-        attempt={attempt}
-      />
+      <ErrorSummary id="protest-errors" heading={failed} items={summary} attempt={attempt} />
       {otherFailure ? (
-        <ApiErrorAlert heading={t('protests.new.failed')} headingLevel="h2" error={file.error} />
+        <ApiErrorAlert heading={failed} headingLevel="h2" error={file.error} />
       ) : null}
-      <Form onSubmit={onSubmit} label={t('protests.new.title')} className="maxw-full">
+      <Form
+        onSubmit={onSubmit}
+        label={recording ? t('protests.record.title') : t('protests.new.title')}
+        className="maxw-full"
+      >
+        {recording ? (
+          <fieldset className="usa-fieldset margin-bottom-4">
+            <legend className="usa-legend usa-legend--large">{t('protests.record.legend')}</legend>
+            {text(
+              'protestNumber',
+              recorded.protestNumber,
+              (protestNumber) => setRecorded((current) => ({ ...current, protestNumber })),
+              {
+                label: t('protests.record.number'),
+                hint: t('protests.record.numberHint'),
+                maxLength: 100,
+                width: 'medium',
+              },
+            )}
+            <TextField
+              id={id('filedOn')}
+              name="filedOn"
+              type="date"
+              label={t('protests.record.filedOn')}
+              hint={t('protests.record.filedOnHint')}
+              value={recorded.filedOn}
+              error={errorOf('filedOn')}
+              onChange={(filedOn) => setRecorded((current) => ({ ...current, filedOn }))}
+            />
+          </fieldset>
+        ) : null}
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">{t('protests.new.where')}</legend>
           {text('portCode', draft.portCode, (portCode) => set({ portCode }), {
@@ -472,7 +534,7 @@ export function ProtestFilingForm() {
 
         <SubmitButton
           className="margin-top-4"
-          label={t('protests.new.submit')}
+          label={recording ? t('protests.record.submit') : t('protests.new.submit')}
           pendingLabel={t('protests.new.pending')}
           pending={file.isPending}
         />

@@ -36,6 +36,7 @@ import {
 } from '../protest-draft.ts';
 import { ErrorSummary, type SummaryItem } from './error-summary.tsx';
 import { ObjectionsFields } from './objections-fields.tsx';
+import { useProtestTexts } from './protest-texts.ts';
 
 /** What the protestant's filer can do on an open protest (issue 7, items 1, 2 and 6). */
 
@@ -249,6 +250,7 @@ const AMEND_PREFIX = 'amend';
  */
 export function AmendmentSection({ protest }: { protest: ProtestView }) {
   const { t } = useTranslation();
+  const texts = useProtestTexts();
   const queryClient = useQueryClient();
   const issueText = useIssueText();
   const [open, setOpen] = useState(false);
@@ -304,7 +306,7 @@ export function AmendmentSection({ protest }: { protest: ProtestView }) {
       {!protest.amendment.allowed ? (
         <>
           <p id="protest-amend-reason">
-            {t('protests.amend.notAllowed', { reason: protest.amendment.reason })}
+            {t('protests.amend.notAllowed', { reason: texts.amendment(protest.amendment) })}
           </p>
           <Button variant="outline" disabled aria-describedby="protest-amend-reason">
             {t('protests.amend.open')}
@@ -312,7 +314,7 @@ export function AmendmentSection({ protest }: { protest: ProtestView }) {
         </>
       ) : !open ? (
         <>
-          <p className="usa-hint">{protest.amendment.reason}</p>
+          <p className="usa-hint">{texts.amendment(protest.amendment)}</p>
           <Button variant="outline" onClick={() => setOpen(true)}>
             {t('protests.amend.open')}
           </Button>

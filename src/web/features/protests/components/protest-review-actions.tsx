@@ -198,7 +198,8 @@ export function DecisionForm({ protest }: { protest: ProtestView }) {
   );
 }
 
-function DecisionRadios({
+/** One choice among decisions, as radio buttons with the field's error. */
+export function DecisionRadios({
   id,
   legend,
   options,
