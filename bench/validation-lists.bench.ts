@@ -40,7 +40,8 @@ import { percentile, timeInterleaved } from './timing.ts';
  * - the CBP member queue at suspension risk (GET /api/v1/registry/members?suspensionRisk=true)
  *   and, since every queue page now counts overdue required actions, the unfiltered queue;
  * - INFO rows (no target, fewer requests): the consistency metrics (GET
- *   /api/v1/cbp/validations/metrics) over all time (the screen's default), the last 12 months,
+ *   /api/v1/cbp/validations/metrics) over all time, the last 4 years (the screen's default:
+ *   one revalidation cycle), the last 12 months,
  *   the last 12 months of one office.
  *
  * Requests go through app.inject() into the real app (buildApp on openDatabase's pool, request
@@ -130,6 +131,7 @@ function isoDay(date: Date): string {
 function variants(): Variant[] {
   const today = new Date();
   const year = today.getUTCFullYear();
+  const cycleAgo = new Date(today.getTime() - 4 * 365 * 86_400_000);
   const yearAgo = new Date(today.getTime() - 365 * 86_400_000);
   const office = officeId(3);
   const cbp = (id: string, name: string, path: string, query = '', list = true): Variant => ({
@@ -199,6 +201,13 @@ function variants(): Variant[] {
     ),
     cbp('member-queue', 'member queue, unfiltered', '/api/v1/registry/members', page),
     cbp('metrics-all', 'metrics, all time', '/api/v1/cbp/validations/metrics', '', false),
+    cbp(
+      'metrics-cycle',
+      'metrics, last 4 years (the screen default)',
+      '/api/v1/cbp/validations/metrics',
+      `from=${isoDay(cycleAgo)}`,
+      false,
+    ),
     cbp(
       'metrics-year',
       'metrics, last 12 months',
