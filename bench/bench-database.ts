@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { type DatabaseHandle, openDatabase } from '../src/server/db/database.ts';
 
 /**
  * The benchmarks own a dedicated PostgreSQL database, dropped and recreated on every run, so
@@ -72,4 +73,28 @@ export async function recreateBenchDatabase(database: BenchDatabase): Promise<vo
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A benchmark's own data: a fresh `<bench database>_<suffix>` on the benchmarks' PostgreSQL
+ * when there is one, else PGlite in memory; with a line saying which, for the log.
+ */
+export async function openOwnBenchData(
+  benchDatabase: BenchDatabase | null | undefined,
+  suffix: string,
+): Promise<{ handle: DatabaseHandle; where: string }> {
+  if (benchDatabase) {
+    const url = new URL(benchDatabase.url);
+    url.pathname = `/${benchDatabase.name}_${suffix}`;
+    const database = resolveBenchDatabase({ BENCH_DATABASE_URL: url.toString() });
+    await recreateBenchDatabase(database);
+    return {
+      handle: await openDatabase({ driver: 'postgres', url: database.url }),
+      where: `${describeBenchDatabase(database)} (dropped and recreated)`,
+    };
+  }
+  return {
+    handle: await openDatabase({ driver: 'pglite', dataDir: null }),
+    where: 'PGlite in memory (no benchmark PostgreSQL)',
+  };
 }

@@ -5,7 +5,7 @@ import type { EvidenceMediaType } from '../src/domain/evidence/evidence-vocabula
 import { eligibilityQuestionnaire } from '../src/domain/registry/eligibility/eligibility-questionnaires.ts';
 import type { AnswerStatus } from '../src/domain/security-profile/profile-vocabulary.ts';
 import { buildApp } from '../src/server/app.ts';
-import { type DatabaseHandle, type Db, openDatabase } from '../src/server/db/database.ts';
+import type { Db } from '../src/server/db/database.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
 import {
   findCatalogCriteria,
@@ -31,7 +31,7 @@ import { hashToken } from '../src/server/security/tokens.ts';
 import {
   type BenchDatabase,
   describeBenchDatabase,
-  recreateBenchDatabase,
+  openOwnBenchData,
   resolveBenchDatabase,
   whyUnreachable,
 } from './bench-database.ts';
@@ -363,27 +363,8 @@ function pageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
 }
 
-async function openBenchData(
-  options: ProfileBenchOptions,
-): Promise<{ handle: DatabaseHandle; where: string }> {
-  if (options.benchDatabase) {
-    const url = new URL(options.benchDatabase.url);
-    url.pathname = `/${options.benchDatabase.name}_profile`;
-    const database = resolveBenchDatabase({ BENCH_DATABASE_URL: url.toString() });
-    await recreateBenchDatabase(database);
-    return {
-      handle: await openDatabase({ driver: 'postgres', url: database.url }),
-      where: `${describeBenchDatabase(database)} (dropped and recreated)`,
-    };
-  }
-  return {
-    handle: await openDatabase({ driver: 'pglite', dataDir: null }),
-    where: 'PGlite in memory (no benchmark PostgreSQL)',
-  };
-}
-
 export async function measureProfileOpenAndPdf(options: ProfileBenchOptions): Promise<BenchRow[]> {
-  const { handle, where } = await openBenchData(options);
+  const { handle, where } = await openOwnBenchData(options.benchDatabase, 'profile');
   let app: FastifyInstance | null = null;
   try {
     options.log(`  ${where}`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { applicableCriteria } from '../src/domain/criteria/applicability.ts';
 import { buildApp } from '../src/server/app.ts';
-import { type DatabaseHandle, type Db, openDatabase } from '../src/server/db/database.ts';
+import type { Db } from '../src/server/db/database.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
 import {
   findCatalogCriteria,
@@ -19,12 +19,7 @@ import {
   validations,
 } from '../src/server/modules/validations/validations.tables.ts';
 import { zipPart } from '../tests/setup/document-text.ts';
-import {
-  type BenchDatabase,
-  describeBenchDatabase,
-  recreateBenchDatabase,
-  resolveBenchDatabase,
-} from './bench-database.ts';
+import { type BenchDatabase, openOwnBenchData } from './bench-database.ts';
 import { profileBenchDatabase, seedFullProfile } from './profile-open-and-pdf.ts';
 import { type BenchRow, formatTable, judge } from './report.ts';
 import { percentile, timeInterleaved, timeOnce } from './timing.ts';
@@ -275,27 +270,8 @@ async function plainDocx(paragraphs: readonly string[]): Promise<Buffer> {
 /** Log lines are formatted as in production, then dropped (the cheapest possible sink). */
 const discard = { write: (_line: string) => {} };
 
-async function openBenchData(
-  options: PackageBenchOptions,
-): Promise<{ handle: DatabaseHandle; where: string }> {
-  if (options.benchDatabase) {
-    const url = new URL(options.benchDatabase.url);
-    url.pathname = `/${options.benchDatabase.name}_package`;
-    const database = resolveBenchDatabase({ BENCH_DATABASE_URL: url.toString() });
-    await recreateBenchDatabase(database);
-    return {
-      handle: await openDatabase({ driver: 'postgres', url: database.url }),
-      where: `${describeBenchDatabase(database)} (dropped and recreated)`,
-    };
-  }
-  return {
-    handle: await openDatabase({ driver: 'pglite', dataDir: null }),
-    where: 'PGlite in memory (no benchmark PostgreSQL)',
-  };
-}
-
 export async function measureValidationPackage(options: PackageBenchOptions): Promise<BenchRow[]> {
-  const { handle, where } = await openBenchData(options);
+  const { handle, where } = await openOwnBenchData(options.benchDatabase, 'package');
   let app: FastifyInstance | null = null;
   try {
     options.log(`  ${where}`);

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { signIn } from '../../../tests/factories/user.factory.ts';
-import { apiCaller } from '../../../tests/setup/api-caller.ts';
+import { demoSeedCalls } from '../../../tests/setup/demo-seed-calls.ts';
 import { mutableClock } from '../../../tests/setup/mutable-clock.ts';
 import { buildTestApp, type TestApp } from '../../../tests/setup/test-app.ts';
 import { testDatabaseDriver } from '../../../tests/setup/test-database.ts';
@@ -29,7 +28,6 @@ import { auditEvents } from '../modules/audit/audit.tables.ts';
 import { findCurrentCatalogVersion } from '../modules/criteria/criteria.repository.ts';
 import { evidenceCriterionLinks, evidenceFiles } from '../modules/evidence/evidence.tables.ts';
 import { sha256Of } from '../modules/evidence/evidence-inspection.ts';
-import { findMembership } from '../modules/registry/registry.repository.ts';
 import {
   securityProfileAnswers,
   securityProfileCriterionReviews,
@@ -37,9 +35,7 @@ import {
   securityProfileVersions,
 } from '../modules/security-profile/security-profile.tables.ts';
 import { deriveKeys } from '../security/secret-key.ts';
-import { DEMO_PASSWORD } from './demo-accounts.ts';
 import { demoInstant } from './demo-membership-timeline.ts';
-import { DEMO_MEMBERSHIPS } from './demo-registry.ts';
 import { DEMO_NARRATIVES, DEMO_SECURITY_PROFILES } from './demo-security-profiles.ts';
 import { deterministicUuid } from './deterministic-id.ts';
 import { seedDemoData } from './seed-demo-data.ts';
@@ -66,40 +62,7 @@ const clock = mutableClock(new Date('2026-01-02T03:04:05Z'));
 const seedOptions = { keys: deriveKeys(randomBytes(32)), nodeEnv: 'test' } as const;
 let testApp: TestApp;
 let seedingDay: CalendarDate;
-const call = apiCaller({
-  get app() {
-    return testApp.app;
-  },
-});
-
-/** Signs a demo account in, its two-step verification settled (MFA has its own tests). */
-async function signInDemo(email: string, userKey: string) {
-  const session = await signIn(testApp.app, { email, password: DEMO_PASSWORD });
-  await testApp.database.db.execute(
-    sql`update sessions set mfa_verified_at = ${clock.now()} where user_id = ${deterministicUuid(userKey)}`,
-  );
-  return session;
-}
-
-async function getJson<T>(
-  schema: z.ZodType<T>,
-  url: string,
-  session: Awaited<ReturnType<typeof signInDemo>>,
-) {
-  const response = await call('GET', url, session);
-  expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
-  return schema.parse(response.json());
-}
-
-/** The day the demo data was seeded: Rio Bravo was certified that many days before it. */
-async function seededOn(): Promise<CalendarDate> {
-  const membership = await findMembership(testApp.database.db, deterministicUuid(RIO_BRAVO));
-  const certify = DEMO_MEMBERSHIPS.find((demo) => demo.organisation === RIO_BRAVO)?.steps.find(
-    (step) => step.transition === 'certify',
-  );
-  if (!membership?.certifiedOn || !certify) throw new Error('Rio Bravo is not certified');
-  return addDays(calendarDate(membership.certifiedOn), certify.daysAgo);
-}
+const { call, signInDemo, getJson, seededOn } = demoSeedCalls(() => testApp, clock);
 
 /** Every row the profile seed writes for the demo companies, in a stable order. */
 async function profileRows() {

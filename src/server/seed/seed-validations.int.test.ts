@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { signIn } from '../../../tests/factories/user.factory.ts';
-import { apiCaller } from '../../../tests/setup/api-caller.ts';
+import { demoSeedCalls } from '../../../tests/setup/demo-seed-calls.ts';
 import { mutableClock } from '../../../tests/setup/mutable-clock.ts';
 import { buildTestApp, type TestApp } from '../../../tests/setup/test-app.ts';
 import { testDatabaseDriver } from '../../../tests/setup/test-database.ts';
 import { firstValidationTarget } from '../../domain/registry/lifecycle/membership-clocks.ts';
 import {
-  addDays,
   type CalendarDate,
   calendarDate,
   daysBetween,
@@ -42,7 +39,6 @@ import {
   validations,
 } from '../modules/validations/validations.tables.ts';
 import { deriveKeys } from '../security/secret-key.ts';
-import { DEMO_PASSWORD } from './demo-accounts.ts';
 import { demoInstant } from './demo-membership-timeline.ts';
 import { DEMO_MEMBERSHIPS } from './demo-registry.ts';
 import { HARBORVIEW_FINDINGS, HARBORVIEW_HOURS } from './demo-validations.ts';
@@ -75,40 +71,7 @@ const clock = mutableClock(new Date('2026-01-02T03:04:05Z'));
 const seedOptions = { keys: deriveKeys(randomBytes(32)), nodeEnv: 'test' } as const;
 let testApp: TestApp;
 let seedingDay: CalendarDate;
-const call = apiCaller({
-  get app() {
-    return testApp.app;
-  },
-});
-
-/** Signs a demo account in, its two-step verification settled (MFA has its own tests). */
-async function signInDemo(email: string, userKey: string) {
-  const session = await signIn(testApp.app, { email, password: DEMO_PASSWORD });
-  await testApp.database.db.execute(
-    sql`update sessions set mfa_verified_at = ${clock.now()} where user_id = ${deterministicUuid(userKey)}`,
-  );
-  return session;
-}
-
-async function getJson<T>(
-  schema: z.ZodType<T>,
-  url: string,
-  session: Awaited<ReturnType<typeof signInDemo>>,
-) {
-  const response = await call('GET', url, session);
-  expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
-  return schema.parse(response.json());
-}
-
-/** The day the demo data was seeded: Rio Bravo was certified that many days before it. */
-async function seededOn(): Promise<CalendarDate> {
-  const membership = await findMembership(testApp.database.db, deterministicUuid(RIO_BRAVO));
-  const certify = DEMO_MEMBERSHIPS.find((demo) => demo.organisation === RIO_BRAVO)?.steps.find(
-    (step) => step.transition === 'certify',
-  );
-  if (!membership?.certifiedOn || !certify) throw new Error('Rio Bravo is not certified');
-  return addDays(calendarDate(membership.certifiedOn), certify.daysAgo);
-}
+const { call, signInDemo, getJson, seededOn } = demoSeedCalls(() => testApp, clock);
 
 /** Every row the validation seed writes, in a stable order. */
 async function validationRows() {
