@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewQueueItem } from '../../../domain/security-profile/profile-review.schema.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { Button } from '../../components/ui/button.tsx';
+import { PageButtons } from '../../components/page-buttons.tsx';
 import { DataTable, type DataTableColumn } from '../../components/ui/data-table.tsx';
 import { CheckboxField } from '../../components/ui/form-fields.tsx';
 import {
@@ -115,31 +115,18 @@ export function CbpProfilesPage() {
             rows={queue.data.items}
             rowKey={(item) => item.versionId}
           />
-          <div className="margin-top-2">
-            {previous.length > 0 ? (
-              <Button
-                variant="outline"
-                onClick={() => {
-                  const back = previous.slice(0, -1);
-                  setFilter({ ...filter, cursor: previous.at(-1) ?? null });
-                  setPrevious(back);
-                }}
-              >
-                {t('profileReview.queue.previous')}
-              </Button>
-            ) : null}
-            {queue.data.nextCursor ? (
-              <Button
-                variant="outline"
-                onClick={() => {
-                  setPrevious([...previous, filter.cursor]);
-                  setFilter({ ...filter, cursor: queue.data.nextCursor });
-                }}
-              >
-                {t('profileReview.queue.next')}
-              </Button>
-            ) : null}
-          </div>
+          <PageButtons
+            hasPrevious={previous.length > 0}
+            nextCursor={queue.data.nextCursor}
+            onPrevious={() => {
+              setFilter({ ...filter, cursor: previous.at(-1) ?? null });
+              setPrevious(previous.slice(0, -1));
+            }}
+            onNext={(cursor) => {
+              setPrevious([...previous, filter.cursor]);
+              setFilter({ ...filter, cursor });
+            }}
+          />
         </>
       )}
     </>

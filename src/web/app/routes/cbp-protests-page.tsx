@@ -8,6 +8,7 @@ import type { ProtestSummary } from '../../../domain/protests/protest-api.schema
 import { PROTEST_STATUSES } from '../../../domain/protests/protest-vocabulary.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { FilterActions } from '../../components/filter-actions.tsx';
+import { PageButtons } from '../../components/page-buttons.tsx';
 import { SuccessNotice } from '../../components/request-form.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Form, SelectField, TextField } from '../../components/ui/form-fields.tsx';
@@ -20,7 +21,6 @@ import {
 import { refreshProtests } from '../../features/protests/api/protests-api.ts';
 import {
   NextClock,
-  PageButtons,
   ProtestStatusTag,
   TradeComplianceTag,
 } from '../../features/protests/components/protest-labels.tsx';

@@ -10,6 +10,13 @@ import {
 } from '../../../domain/validations/validation-vocabulary.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { FilterActions } from '../../components/filter-actions.tsx';
+import {
+  FIRST_PAGE,
+  nextPage,
+  PageButtons,
+  type Paging,
+  previousPage,
+} from '../../components/page-buttons.tsx';
 import { DataTable, type DataTableColumn } from '../../components/ui/data-table.tsx';
 import { Form, SelectField } from '../../components/ui/form-fields.tsx';
 import { specialistsQuery } from '../../features/cbp-members/api/cbp-members-api.ts';
@@ -22,12 +29,7 @@ import {
 import { AssignInline } from '../../features/validations/components/validation-cbp-actions.tsx';
 import {
   DueDate,
-  FIRST_PAGE,
   isOpenValidation,
-  nextPage,
-  PageButtons,
-  type Paging,
-  previousPage,
   ValidationDates,
   ValidationStatusTag,
 } from '../../features/validations/components/validation-labels.tsx';

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProtestSummary } from '../../../domain/protests/protest-api.schema.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
+import { PageButtons } from '../../components/page-buttons.tsx';
 import { DataTable, type DataTableColumn } from '../../components/ui/data-table.tsx';
 import { ownProtestsQuery } from '../../features/protests/api/protests-api.ts';
 import {
   NextClock,
-  PageButtons,
   ProtestStatusTag,
   TradeComplianceTag,
 } from '../../features/protests/components/protest-labels.tsx';

@@ -4,15 +4,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValidationSummary } from '../../../domain/validations/validation-api.schema.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { DataTable, type DataTableColumn } from '../../components/ui/data-table.tsx';
-import { ownValidationsQuery } from '../../features/validations/api/validations-api.ts';
 import {
-  DueDate,
   FIRST_PAGE,
   nextPage,
   PageButtons,
   type Paging,
   previousPage,
+} from '../../components/page-buttons.tsx';
+import { DataTable, type DataTableColumn } from '../../components/ui/data-table.tsx';
+import { ownValidationsQuery } from '../../features/validations/api/validations-api.ts';
+import {
+  DueDate,
   ValidationDates,
   ValidationStatusTag,
 } from '../../features/validations/components/validation-labels.tsx';

@@ -4,7 +4,6 @@ import type {
   ProtestView,
 } from '../../../../domain/protests/protest-api.schema.ts';
 import type { ProtestStatus } from '../../../../domain/protests/protest-vocabulary.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { Tag } from '../../../components/ui/tag.tsx';
 import { useCalendarDateFormat } from '../../../lib/use-calendar-date-format.ts';
 
@@ -66,38 +65,6 @@ export function NextClock({ clock }: { clock: ProtestClockView | null }) {
       <br />
       <DaysLeft days={clock.daysLeft} />
     </>
-  );
-}
-
-/** Previous and next page of a keyset-paged list. */
-export function PageButtons({
-  hasPrevious,
-  nextCursor,
-  onPrevious,
-  onNext,
-}: {
-  hasPrevious: boolean;
-  nextCursor: string | null;
-  onPrevious: () => void;
-  onNext: (cursor: string) => void;
-}) {
-  const { t } = useTranslation();
-  if (!hasPrevious && nextCursor === null) {
-    return null;
-  }
-  return (
-    <div className="margin-top-2">
-      {hasPrevious ? (
-        <Button variant="outline" onClick={onPrevious}>
-          {t('profileReview.queue.previous')}
-        </Button>
-      ) : null}
-      {nextCursor !== null ? (
-        <Button variant="outline" onClick={() => onNext(nextCursor)}>
-          {t('profileReview.queue.next')}
-        </Button>
-      ) : null}
-    </div>
   );
 }
 

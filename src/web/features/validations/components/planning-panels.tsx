@@ -8,6 +8,13 @@ import type {
 } from '../../../../domain/validations/validation-planning.schema.ts';
 import { OPEN_VALIDATION_STATUSES } from '../../../../domain/validations/validation-vocabulary.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
+import {
+  FIRST_PAGE,
+  nextPage,
+  PageButtons,
+  type Paging,
+  previousPage,
+} from '../../../components/page-buttons.tsx';
 import { SuccessNotice } from '../../../components/request-form.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable, type DataTableColumn } from '../../../components/ui/data-table.tsx';
@@ -20,13 +27,6 @@ import {
   refreshAllValidations,
   workloadQuery,
 } from '../api/validations-api.ts';
-import {
-  FIRST_PAGE,
-  nextPage,
-  PageButtons,
-  type Paging,
-  previousPage,
-} from './validation-labels.tsx';
 
 /**
  * The planning view's panels (issue 6, item 1), for those who plan (`validation:plan:any`): the

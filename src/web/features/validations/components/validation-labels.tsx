@@ -4,7 +4,6 @@ import {
   OPEN_VALIDATION_STATUSES,
   type ValidationStatus,
 } from '../../../../domain/validations/validation-vocabulary.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { Tag } from '../../../components/ui/tag.tsx';
 import { useCalendarDateFormat } from '../../../lib/use-calendar-date-format.ts';
 
@@ -71,52 +70,4 @@ export function ValidationDates({
           })}
     </>
   );
-}
-
-/** Previous and next page of a keyset-paged list. */
-export function PageButtons({
-  hasPrevious,
-  nextCursor,
-  onPrevious,
-  onNext,
-}: {
-  hasPrevious: boolean;
-  nextCursor: string | null;
-  onPrevious: () => void;
-  onNext: (cursor: string) => void;
-}) {
-  const { t } = useTranslation();
-  if (!hasPrevious && nextCursor === null) {
-    return null;
-  }
-  return (
-    <div className="margin-top-2">
-      {hasPrevious ? (
-        <Button variant="outline" onClick={onPrevious}>
-          {t('validations.previous')}
-        </Button>
-      ) : null}
-      {nextCursor !== null ? (
-        <Button variant="outline" onClick={() => onNext(nextCursor)}>
-          {t('validations.next')}
-        </Button>
-      ) : null}
-    </div>
-  );
-}
-
-/** A cursor-paged list's page state: the current cursor and the ones before it. */
-export interface Paging {
-  cursor: string | null;
-  previous: (string | null)[];
-}
-
-export const FIRST_PAGE: Paging = { cursor: null, previous: [] };
-
-export function nextPage(paging: Paging, cursor: string): Paging {
-  return { cursor, previous: [...paging.previous, paging.cursor] };
-}
-
-export function previousPage(paging: Paging): Paging {
-  return { cursor: paging.previous.at(-1) ?? null, previous: paging.previous.slice(0, -1) };
 }
