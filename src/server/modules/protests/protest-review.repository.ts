@@ -123,8 +123,8 @@ export function findCourtClocksStartingBetween(
 /**
  * Protests (not withdrawn) with an event of `kind` dated (`details.on`) on or before `onOrBefore`
  * and no event of any of `closingKinds` yet: the set-aside requests still pending when their
- * Commissioner's 60 days have passed. A scan of protest_events by kind (no index on kind: a few
- * rows per protest, read hourly); `limit` rows by id.
+ * Commissioner's 60 days have passed. Events of that kind through protest_events_kind_idx;
+ * `limit` rows by id.
  */
 export function findProtestsWithOpenEvent(
   db: Db,

@@ -235,7 +235,11 @@ export const protestEvents = pgTable(
     actorUserId: uuid('actor_user_id').references(() => users.id),
     details: jsonb('details').$type<Record<string, unknown>>().notNull(),
   },
-  (table) => [index('protest_events_protest_idx').on(table.protestId, table.at)],
+  (table) => [
+    index('protest_events_protest_idx').on(table.protestId, table.at),
+    // The hourly job's pending set-aside requests (findProtestsWithOpenEvent): events by kind.
+    index('protest_events_kind_idx').on(table.kind, table.protestId),
+  ],
 );
 
 /** The last serial used per port and year: new protests get the next (ACE number form). */
