@@ -144,7 +144,12 @@ describe('the steps', () => {
 
 describe('sites', () => {
   it('flags a foreign site covered by an MRA partner program as needing no CBP foreign visit', () => {
-    expect(noCbpForeignVisit(site({ location: 'foreign', mraProgramName: 'AEO (EU)' }))).toBe(true);
+    // As scheduling stores it (cbpVisitsSite): an MRA-covered foreign site is not visited.
+    expect(
+      noCbpForeignVisit(
+        site({ location: 'foreign', mraProgramName: 'AEO (EU)', cbpVisitRequired: false }),
+      ),
+    ).toBe(true);
     expect(noCbpForeignVisit(site({ location: 'foreign', cbpVisitRequired: false }))).toBe(true);
     expect(noCbpForeignVisit(site({ location: 'foreign' }))).toBe(false);
     expect(noCbpForeignVisit(site({ location: 'domestic', cbpVisitRequired: false }))).toBe(false);
@@ -152,7 +157,12 @@ describe('sites', () => {
 
   it('takes the first visit from the visited sites, else the start date', () => {
     const sites = [
-      site({ location: 'foreign', mraProgramName: 'AEO', visitOn: '2027-01-05' }),
+      site({
+        location: 'foreign',
+        mraProgramName: 'AEO',
+        cbpVisitRequired: false,
+        visitOn: '2027-01-05',
+      }),
       site({ visitOn: '2027-01-12' }),
       site({ visitOn: '2027-01-10', countryCode: 'MX', location: 'foreign' }),
     ];

@@ -222,9 +222,9 @@ export interface PackageSite {
  * visit (ctpat-program.md §6, §3.8); scheduling records it as `cbpVisitRequired = false`.
  */
 export function noCbpForeignVisit(
-  site: Pick<PackageSite, 'location' | 'mraProgramName' | 'cbpVisitRequired'>,
+  site: Pick<PackageSite, 'location' | 'cbpVisitRequired'>,
 ): boolean {
-  return site.location === 'foreign' && (site.mraProgramName !== null || !site.cbpVisitRequired);
+  return site.location === 'foreign' && !site.cbpVisitRequired;
 }
 
 /** Sites CBP visits: every site but the MRA-covered foreign ones. */

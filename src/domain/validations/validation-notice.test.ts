@@ -8,6 +8,7 @@ import {
   daysBetween,
 } from '../time/calendar-date.ts';
 import {
+  cbpVisitsSite,
   checkSchedule,
   DEFAULT_VALIDATION_NOTICE_SETTINGS,
   minimumNotice,
@@ -85,8 +86,13 @@ describe('sites and the minimum notice (ctpat-program.md §6)', () => {
     fc.assert(
       fc.property(mraSite, (site) => {
         expect(needsCbpForeignVisit(site)).toBe(false);
+        expect(cbpVisitsSite(site)).toBe(false);
       }),
     );
+    // CBP visits every domestic site, MRA program or not, and a foreign one without a program.
+    expect(cbpVisitsSite({ countryCode: 'US', mraProgramId: null })).toBe(true);
+    expect(cbpVisitsSite({ countryCode: 'PR', mraProgramId: 'mx-oea' })).toBe(true);
+    expect(cbpVisitsSite({ countryCode: 'VN', mraProgramId: null })).toBe(true);
     expect(minimumNotice([{ countryCode: 'US', mraProgramId: null }]).days).toBe(30);
     expect(minimumNotice([{ countryCode: 'VN', mraProgramId: null }]).days).toBe(60);
     expect(minimumNotice([{ countryCode: 'MX', mraProgramId: 'mx-oea' }]).days).toBe(30);

@@ -101,11 +101,17 @@ export interface NoticeSite {
 }
 
 /**
- * Whether CBP must visit the site abroad: a foreign site, unless its operator is in an MRA
- * partner program (ctpat-program.md §3.8 and §6: no CBP foreign validation is needed then).
+ * Whether CBP visits the site: every domestic site, and a foreign one unless its operator is in
+ * an MRA partner program (ctpat-program.md §3.8 and §6: no CBP foreign validation is needed
+ * then). Scheduling stores it as `validation_sites.cbp_visit_required`.
  */
+export function cbpVisitsSite(site: NoticeSite): boolean {
+  return siteLocation(site.countryCode) === 'domestic' || site.mraProgramId === null;
+}
+
+/** Whether CBP must visit the site abroad (the longer notice applies). */
 export function needsCbpForeignVisit(site: NoticeSite): boolean {
-  return siteLocation(site.countryCode) === 'foreign' && site.mraProgramId === null;
+  return siteLocation(site.countryCode) === 'foreign' && cbpVisitsSite(site);
 }
 
 export interface MinimumNotice {

@@ -8,6 +8,7 @@ import {
   isBefore,
 } from '../../domain/time/calendar-date.ts';
 import {
+  cbpVisitsSite,
   checkSchedule,
   DEFAULT_VALIDATION_NOTICE_SETTINGS,
   siteLocation,
@@ -168,7 +169,7 @@ class ValidationWriter {
         countryCode: site.countryCode,
         location,
         mraProgramId: site.mraProgramId,
-        cbpVisitRequired: !(location === 'foreign' && site.mraProgramId !== null),
+        cbpVisitRequired: cbpVisitsSite(site),
         visitOn: site.visitDay === null ? null : addDays(startsOn, site.visitDay),
         agenda: site.agenda,
       };

@@ -287,7 +287,7 @@ async function prepareReport(
       name: site.name,
       countryCode: site.countryCode,
       location: site.location,
-      mra: site.mraProgramId !== null || !site.cbpVisitRequired,
+      mra: !site.cbpVisitRequired,
       visitOn: site.visitOn,
     })),
     criteria: criteria.criteria,

@@ -11,7 +11,11 @@ import type {
   ScheduleValidationBody,
   ValidationView,
 } from '../../../domain/validations/validation-api.schema.ts';
-import { checkSchedule, siteLocation } from '../../../domain/validations/validation-notice.ts';
+import {
+  cbpVisitsSite,
+  checkSchedule,
+  siteLocation,
+} from '../../../domain/validations/validation-notice.ts';
 import type { CancelValidationBody } from '../../../domain/validations/validation-planning.schema.ts';
 import type { Db } from '../../db/database.ts';
 import { auditOrigin, type ServiceContext } from '../../service-context.ts';
@@ -172,7 +176,7 @@ export async function scheduleValidation(
         countryCode: site.countryCode,
         location,
         mraProgramId: site.mraProgramId,
-        cbpVisitRequired: !(location === 'foreign' && site.mraProgramId !== null),
+        cbpVisitRequired: cbpVisitsSite(site),
         visitOn: site.visitOn,
         agenda: site.agenda,
       };
